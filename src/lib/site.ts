@@ -1,0 +1,33 @@
+/**
+ * Facts about the study and the site that appear on many pages. The thesis
+ * record lacks the year, degree and supervisor: they stay `undefined` here,
+ * the one place to fill them in when they become known.
+ */
+import type { Bilingual } from './i18n.ts';
+
+export const thesis = {
+  title:
+    'Pemberdayaan ekonomi masyarakat miskin di Jakarta: Studi sosiologis di kelurahan Paseban Kecamatan Senen Jakarta Pusat',
+  author: { family: 'Sasanti', given: 'A.M.' },
+  institution: 'Universitas Indonesia',
+  recordUrl: 'https://lib.ui.ac.id/detail?id=72547&lokasi=lokal',
+  language: 'id',
+  year: undefined as number | undefined,
+  degree: undefined as Bilingual | undefined,
+  supervisor: undefined as string | undefined,
+};
+
+export const siteTitle: Bilingual = {
+  id: 'Pemberdayaan Ekonomi di Paseban',
+  en: 'Economic Empowerment in Paseban',
+};
+
+export const siteTagline: Bilingual = {
+  id: 'Publikasi data terbuka sebuah studi sosiologis tentang program IDT di Kelurahan Paseban, Jakarta Pusat',
+  en: 'Open-data publication of a sociological study of the IDT programme in Kelurahan Paseban, Central Jakarta',
+};
+
+export const license = {
+  name: 'CC BY 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+};
