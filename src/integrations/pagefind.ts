@@ -24,7 +24,9 @@ export async function buildSearchIndex(
 ): Promise<SearchIndexReport> {
   const start = performance.now();
   try {
-    const { index, errors } = await pagefind.createIndex({});
+    // Navigation inside a page (breadcrumbs, tables of contents, previous/next
+    // links) repeats other pages' titles: never content.
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['nav'] });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0)
