@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import citationFiles from './src/integrations/citation-files.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { cspDirectives, cspScriptResources, cspStyleResources } from './src/lib/csp.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 // Where the site is published. Both are read from the environment so the same
 // build serves a domain root (`/`) or a sub-path (`/paseban/`); see README.
@@ -25,6 +26,7 @@ export default defineConfig({
     }),
     citationFiles(),
     ogImages(),
+    pagefind(),
   ],
   // Content-Security-Policy as a <meta> tag on every page, with hashes of the
   // inline scripts and styles Astro emits; the same policy is in public/_headers.
@@ -43,4 +45,12 @@ export default defineConfig({
   // Shiki colours code with inline styles, which the CSP below refuses.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      // Scripts always ship as files, never inlined into the page, so the
+      // Content-Security-Policy can forbid inline scripts. Other assets keep
+      // Vite's default (inline below 4 KB).
+      assetsInlineLimit: (filePath) => (/\.[cm]?js$/.test(filePath) ? false : undefined),
+    },
+  },
 });
