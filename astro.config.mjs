@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import citationFiles from './src/integrations/citation-files.ts';
 import ogImages from './src/integrations/og-images.ts';
+import cspHeaders from './src/integrations/csp-headers.ts';
 import { cspDirectives, cspScriptResources, cspStyleResources } from './src/lib/csp.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
@@ -26,10 +27,12 @@ export default defineConfig({
     }),
     citationFiles(),
     ogImages(),
+    cspHeaders(),
     pagefind(),
   ],
   // Content-Security-Policy as a <meta> tag on every page, with hashes of the
-  // inline scripts and styles Astro emits; the same policy is in public/_headers.
+  // inline scripts and styles Astro emits; the same policy goes into `_headers`
+  // for static hosts (src/integrations/csp-headers.ts).
   security: {
     csp: {
       directives: [...cspDirectives],

@@ -19,7 +19,7 @@ export async function collectCitationFiles(
     const document = await readPage(dir, page);
     for (const pre of document.querySelectorAll('pre[data-cite-file]')) {
       const path = pre.getAttribute('data-cite-file')!;
-      if (!/^kutip\/[a-z]{2}\/[a-z0-9.-]+\.(bib|ris|json)$/.test(path)) {
+      if (!/^kutip\/[a-z]{2}\/[a-z0-9_]+\.(bib|ris|json)$/.test(path)) {
         throw new Error(
           `${page}: citation file path "${path}" is not of the form kutip/<lang>/<key>.<bib|ris|json>`,
         );

@@ -122,6 +122,7 @@ describe('exchange formats parse back with independent parsers', () => {
         expect(e.fields.version).toBe(item.version);
       }
       if (kind === 'thesis') expect(e.type).toBe('thesis');
+      expect(e.key).toBe(item['citation-key']);
     });
 
     it(`RIS of the ${kind} gives back title, authors and year`, () => {

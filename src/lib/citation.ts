@@ -72,19 +72,21 @@ export function cslDate(date: Date | string): CslDate {
   return { 'date-parts': [parts] };
 }
 
-/** A readable citation key from words: lower case ASCII, hyphenated. */
+/**
+ * A readable citation key from words: lower-case ASCII letters, digits and
+ * underscores, the characters citation-js keeps as a BibTeX label.
+ */
 function citationKey(...words: (string | number | undefined)[]): string {
   return words
     .filter((w) => w !== undefined && w !== '')
     .map((w) =>
       String(w)
         .normalize('NFKD')
-        .replace(/[^\p{L}\p{N}.]+/gu, '-')
-        .replace(/[^\x20-\x7e]/g, '')
-        .replace(/^-+|-+$/g, '')
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')
         .toLowerCase(),
     )
-    .join('-');
+    .join('_');
 }
 
 /** The thesis as catalogued by the Universitas Indonesia library; year and degree only when known. */

@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy of the site: everything from its own origin,
  * nothing inline except what Astro hashes, WebAssembly for the Pagefind
- * search. Used by astro.config.mjs (meta tag) and checked against public/_headers.
+ * search. Used by astro.config.mjs
+ * (meta tag) and src/integrations/csp-headers.ts (`_headers`).
  */
 export const cspDirectives = [
   "default-src 'self'",
