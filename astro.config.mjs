@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import pagefind from './src/integrations/pagefind.ts';
 
 // Where the site is published. Both are read from the environment so the same
 // build serves a domain root (`/`) or a sub-path (`/paseban/`); see README.
@@ -13,11 +14,19 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.OUT_DIR ?? './dist',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
   i18n: {
     locales: ['id', 'en'],
     defaultLocale: 'id',
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      // Scripts always ship as files, never inlined into the page, so the
+      // Content-Security-Policy can forbid inline scripts. Other assets keep
+      // Vite's default (inline below 4 KB).
+      assetsInlineLimit: (filePath) => (/\.[cm]?js$/.test(filePath) ? false : undefined),
+    },
+  },
 });
