@@ -83,3 +83,23 @@ export function changeVerb(delta: number, locale: Locale): string {
 export function listText(items: string[], locale: Locale): string {
   return new Intl.ListFormat(locale === 'id' ? 'id-ID' : 'en-GB', { type: 'conjunction' }).format(items);
 }
+
+/**
+ * Vertical offsets (px) for the labels of two points whose values are closer
+ * than `threshold`: the upper one moves up, the lower one down. Keyed by `_row`.
+ */
+export function separateLabels<T extends { _row: number }>(
+  pair: readonly T[],
+  value: (p: T) => number,
+  threshold: number,
+  offset: number,
+): Map<number, number> {
+  const nudge = new Map<number, number>();
+  if (pair.length !== 2) return nudge;
+  const [a, b] = pair as [T, T];
+  if (Math.abs(value(a) - value(b)) >= threshold) return nudge;
+  const [upper, lower] = value(a) >= value(b) ? [a, b] : [b, a];
+  nudge.set(upper._row, -offset);
+  nudge.set(lower._row, offset);
+  return nudge;
+}

@@ -12,6 +12,7 @@ import {
   listText,
   mean,
   rowRef,
+  separateLabels,
   withRowIndex,
   type GroupInfo,
 } from './common.ts';
@@ -118,17 +119,9 @@ export function groupActivity(
     const last = points.filter((p) => p._group === g.kode).at(-1);
     return last ? [last] : [];
   });
-  // End labels closer than a tenth of the scale would overlap: push them apart.
-  const nudge = new Map<number, number>();
-  if (
-    ends.length === 2 &&
-    Math.abs(ends[0]!.nilai - ends[1]!.nilai) < hi / 10 &&
-    ends[0]!.bulan === ends[1]!.bulan
-  ) {
-    const [upper, lower] = ends[0]!.nilai >= ends[1]!.nilai ? [ends[0]!, ends[1]!] : [ends[1]!, ends[0]!];
-    nudge.set(upper._row, -9);
-    nudge.set(lower._row, 9);
-  }
+  // End labels closer than a tenth of the scale in the same month would overlap.
+  const sameMonth = ends.length === 2 && ends[0]!.bulan === ends[1]!.bulan;
+  const nudge = sameMonth ? separateLabels(ends, (p) => p.nilai, hi / 10, 9) : new Map<number, number>();
   const unit = measure.unit ? ` (${measure.unit})` : '';
   const marks = groups.flatMap((g, i) => {
     const data = points.filter((p) => p._group === g.kode);

@@ -12,6 +12,7 @@ import {
   lab,
   mean,
   rowRef,
+  separateLabels,
   withRowIndex,
   type GroupInfo,
 } from './common.ts';
@@ -140,28 +141,20 @@ export function householdChange(
   const span = hi - lo || 1;
   const short = (v: number) =>
     indicator.unit === 'Rp' ? `Rp\u00a0${formatCompact(v, locale)}` : formatCompact(v, locale);
-  // Two end labels closer than an eighth of the scale would overlap: push them apart.
-  const after = points.filter((p) => p._periode === 'sesudah');
-  const nudge = new Map<number, number>();
-  if (after.length === 2) {
-    const [a, b] = after as [HouseholdChangePoint, HouseholdChangePoint];
-    if (Math.abs(a.rata_rata - b.rata_rata) < span / 8) {
-      const upper = a.rata_rata >= b.rata_rata ? a : b;
-      const lower = upper === a ? b : a;
-      nudge.set(upper._row, -14);
-      nudge.set(lower._row, 14);
-    }
-  }
-  const before = points.filter((p) => p._periode === 'sebelum');
-  const nudgeBefore = new Map<number, number>();
-  if (before.length === 2) {
-    const [a, b] = before as [HouseholdChangePoint, HouseholdChangePoint];
-    if (Math.abs(a.rata_rata - b.rata_rata) < span / 12) {
-      const upper = a.rata_rata >= b.rata_rata ? a : b;
-      nudgeBefore.set(upper._row, -9);
-      nudgeBefore.set((upper === a ? b : a)._row, 9);
-    }
-  }
+  // End labels of the two lines closer than a fraction of the scale would overlap.
+  const value = (p: HouseholdChangePoint) => p.rata_rata;
+  const nudge = separateLabels(
+    points.filter((p) => p._periode === 'sesudah'),
+    value,
+    span / 8,
+    14,
+  );
+  const nudgeBefore = separateLabels(
+    points.filter((p) => p._periode === 'sebelum'),
+    value,
+    span / 12,
+    9,
+  );
   const unit = indicator.unit ? ` (${indicator.unit})` : '';
   const groupMarks = groups.flatMap((g, i) => {
     const data = points.filter((p) => p._group === g.kode);
