@@ -1,0 +1,134 @@
+/**
+ * The bibliography of the site: one CSL-JSON file (`content/references.json`)
+ * formatted in APA 7 by citation-js (the APA style ships with its CSL plugin).
+ * Indonesian pages use the Indonesian terms in `csl/locales-id-ID.xml`.
+ */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import items from '../../content/references.json' with { type: 'json' };
+import idLocale from './csl/locales-id-ID.xml?raw';
+import type { Locale } from './i18n.ts';
+import { thesis } from './site.ts';
+
+export interface CslItem {
+  id: string;
+  type: string;
+  title?: string;
+  [field: string]: unknown;
+}
+
+const cslLang: Record<Locale, string> = { id: 'id-ID', en: 'en-US' };
+
+const csl = plugins.config.get('@csl');
+if (!csl.locales.has('id-ID')) csl.locales.add('id-ID', idLocale);
+
+/** The key of the thesis itself. */
+export const THESIS_KEY = 'sasanti-nd';
+
+/**
+ * The thesis as a CSL item, built from `site.ts` (the one place its record is
+ * kept): no year or degree until they are known, so styles print "n.d."/"t.t.".
+ */
+export function thesisItem(): CslItem {
+  return {
+    id: THESIS_KEY,
+    type: 'thesis',
+    author: [thesis.author],
+    title: thesis.title,
+    publisher: thesis.institution,
+    language: thesis.language,
+    URL: thesis.recordUrl,
+    ...(thesis.year !== undefined && { issued: { 'date-parts': [[thesis.year]] } }),
+    ...(thesis.degree !== undefined && { genre: thesis.degree.en }),
+  };
+}
+
+/** Every entry of the bibliography: the thesis and the file's entries, checked for unique ids. */
+export const references: readonly CslItem[] = checkIds([thesisItem(), ...(items as CslItem[])]);
+
+function checkIds(list: CslItem[]): CslItem[] {
+  const seen = new Set<string>();
+  list.forEach((item, index) => {
+    if (typeof item.id !== 'string' || item.id === '')
+      throw new Error(`content/references.json: entry ${index + 1} has no id`);
+    if (seen.has(item.id)) throw new Error(`content/references.json: id "${item.id}" is used twice`);
+    seen.add(item.id);
+  });
+  return list;
+}
+
+/** Throws a build error naming the unknown key and the keys that exist. */
+export function assertKnown(keys: readonly string[], list: readonly CslItem[] = references): void {
+  const known = new Set(list.map((i) => i.id));
+  const missing = keys.filter((k) => !known.has(k));
+  if (missing.length > 0)
+    throw new Error(
+      `Cite: unknown reference key ${missing.map((k) => `"${k}"`).join(', ')}; content/references.json has: ${[...known].join(', ')}`,
+    );
+}
+
+/** The anchor of an entry on the references page. */
+export function referenceAnchor(key: string): string {
+  return `ref-${key}`;
+}
+
+/**
+ * APA 7's style asks for a retrieval date before an undated online source's
+ * URL; these entries have none, so the dangling "Retrieved"/"Diakses" before
+ * the URL is dropped.
+ */
+function dropEmptyRetrieved(html: string): string {
+  return html.replace(/\b(Retrieved|Diakses) (?=https?:)/g, '');
+}
+
+/** Makes the URLs the style prints as text into links. */
+function linkUrls(html: string): string {
+  return html.replace(/\bhttps?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+}
+
+/** The formatted bibliography (HTML per entry), in the style's sort order. */
+export function bibliography(
+  locale: Locale,
+  list: readonly CslItem[] = references,
+): { id: string; html: string }[] {
+  const html = citeOf(list).format('bibliography', {
+    format: 'html',
+    template: 'apa',
+    lang: cslLang[locale],
+  });
+  const entries = [...html.matchAll(/<div data-csl-entry-id="([^"]+)" class="csl-entry">([\s\S]*?)<\/div>/g)];
+  return entries.map(([, id, body]) => ({ id: id!, html: linkUrls(dropEmptyRetrieved(body!.trim())) }));
+}
+
+/** The in-text citation of one or more entries, e.g. `(Friedmann, 1992)`. */
+export function inTextCitation(
+  keys: readonly string[],
+  locale: Locale,
+  list: readonly CslItem[] = references,
+): string {
+  assertKnown(keys, list);
+  const memoKey = `${locale}|${keys.join(',')}`;
+  const memo = list === references ? citationMemo.get(memoKey) : undefined;
+  if (memo !== undefined) return memo;
+  const text = citeOf(list).format('citation', {
+    format: 'text',
+    template: 'apa',
+    lang: cslLang[locale],
+    entry: [...keys],
+  });
+  if (list === references) citationMemo.set(memoKey, text);
+  return text;
+}
+
+const citationMemo = new Map<string, string>();
+const citeCache = new WeakMap<readonly CslItem[], Cite>();
+
+/** One parsed citation-js instance per list: parsing is the slow part. */
+function citeOf(list: readonly CslItem[]): Cite {
+  let cite = citeCache.get(list);
+  if (!cite) {
+    cite = new Cite(list);
+    citeCache.set(list, cite);
+  }
+  return cite;
+}
