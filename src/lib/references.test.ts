@@ -29,8 +29,8 @@ describe('bibliography', () => {
     );
   });
   it('writes the missing year of the thesis as n.d. / t.t.', () => {
-    expect(bibliography('en').find((e) => e.id === 'sasanti-nd')!.html).toContain('(n.d.)');
-    expect(bibliography('id').find((e) => e.id === 'sasanti-nd')!.html).toContain('(t.t.)');
+    expect(bibliography('en').find((e) => e.id === 'sasanti-thesis')!.html).toContain('(n.d.)');
+    expect(bibliography('id').find((e) => e.id === 'sasanti-thesis')!.html).toContain('(t.t.)');
   });
   it('uses Indonesian month names on Indonesian pages', () => {
     expect(bibliography('id').find((e) => e.id === 'jakartapost1998')!.html).toContain('Juli');

@@ -3,12 +3,11 @@
  * formatted in APA 7 by citation-js (the APA style ships with its CSL plugin).
  * Indonesian pages use the Indonesian terms in `csl/locales-id-ID.xml`.
  */
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import { Cite } from '@citation-js/core';
 import items from '../../content/references.json' with { type: 'json' };
-import idLocale from './csl/locales-id-ID.xml?raw';
+// citation.ts registers the CSL styles and the Indonesian locale with citation-js.
+import { thesisItem } from './citation.ts';
 import type { Locale } from './i18n.ts';
-import { thesis } from './site.ts';
 
 export interface CslItem {
   id: string;
@@ -19,32 +18,19 @@ export interface CslItem {
 
 const cslLang: Record<Locale, string> = { id: 'id-ID', en: 'en-US' };
 
-const csl = plugins.config.get('@csl');
-if (!csl.locales.has('id-ID')) csl.locales.add('id-ID', idLocale);
+/** The key of the thesis itself (built from `site.ts` by `citation.ts`). */
+export const THESIS_KEY = thesisItem('en').id;
 
-/** The key of the thesis itself. */
-export const THESIS_KEY = 'sasanti-nd';
+const fileItems = items as CslItem[];
 
-/**
- * The thesis as a CSL item, built from `site.ts` (the one place its record is
- * kept): no year or degree until they are known, so styles print "n.d."/"t.t.".
- */
-export function thesisItem(): CslItem {
-  return {
-    id: THESIS_KEY,
-    type: 'thesis',
-    author: [thesis.author],
-    title: thesis.title,
-    publisher: thesis.institution,
-    language: thesis.language,
-    URL: thesis.recordUrl,
-    ...(thesis.year !== undefined && { issued: { 'date-parts': [[thesis.year]] } }),
-    ...(thesis.degree !== undefined && { genre: thesis.degree.en }),
-  };
-}
+/** Every entry of the bibliography in one language: the thesis and the file's entries, ids checked unique. */
+export const referencesByLocale: Readonly<Record<Locale, readonly CslItem[]>> = {
+  id: checkIds([{ ...thesisItem('id') }, ...fileItems]),
+  en: checkIds([{ ...thesisItem('en') }, ...fileItems]),
+};
 
-/** Every entry of the bibliography: the thesis and the file's entries, checked for unique ids. */
-export const references: readonly CslItem[] = checkIds([thesisItem(), ...(items as CslItem[])]);
+/** The entries in the default language (the set of keys is the same in both). */
+export const references: readonly CslItem[] = referencesByLocale.id;
 
 function checkIds(list: CslItem[]): CslItem[] {
   const seen = new Set<string>();
@@ -108,7 +94,7 @@ export function inTextCitation(
 ): string {
   assertKnown(keys, list);
   const memoKey = `${locale}|${keys.join(',')}`;
-  const memo = list === references ? citationMemo.get(memoKey) : undefined;
+  const memo = list === referencesByLocale[locale] ? citationMemo.get(memoKey) : undefined;
   if (memo !== undefined) return memo;
   const text = citeOf(list).format('citation', {
     format: 'text',
@@ -116,7 +102,7 @@ export function inTextCitation(
     lang: cslLang[locale],
     entry: [...keys],
   });
-  if (list === references) citationMemo.set(memoKey, text);
+  if (list === referencesByLocale[locale]) citationMemo.set(memoKey, text);
   return text;
 }
 

@@ -15,6 +15,7 @@ export const ui = {
   mainNav: { id: 'Navigasi utama', en: 'Main navigation' },
   otherLanguage: { id: 'English', en: 'Bahasa Indonesia' },
   search: { id: 'Cari', en: 'Search' },
+  searchSite: { id: 'Cari di situs ini', en: 'Search this site' },
   license: {
     id: 'Teks dan data kami berlisensi',
     en: 'Our text and data are licensed under',

@@ -1,0 +1,105 @@
+/**
+ * Pieces every chart module shares: the palette (CSS custom properties, so
+ * the dark theme recolours inline SVG), table cell text, and the link from a
+ * plotted mark to its table row.
+ */
+import { pick, type Bilingual, type Locale } from '../lib/i18n.ts';
+import { formatNumber } from './format.ts';
+import { cellOf, type Cell, type FigureTable, type TableColumn } from './types.ts';
+
+/** Palette slots from `src/styles/tokens.css`: group A, group B, neutral, emphasis, fifth. */
+export const palette = [
+  'var(--chart-1)',
+  'var(--chart-2)',
+  'var(--chart-3)',
+  'var(--chart-4)',
+  'var(--chart-5)',
+] as const;
+
+/** The colour of the n-th group of a figure (A, B, …). */
+export function groupColor(index: number): string {
+  return palette[index % 2]!;
+}
+
+/** A group of a figure: its code (CSV value) and its label. */
+export interface GroupInfo {
+  kode: string;
+  label: Bilingual;
+}
+
+/** The CSS class a figure's marks carry for one group, so a reader can highlight it. */
+export function groupClass(kode: string): string {
+  return `grp grp-${kode.toLowerCase()}`;
+}
+
+/** Text of one table cell as the table shows it. */
+export function cellText(cell: Cell, column: TableColumn, locale: Locale): string {
+  if (typeof cell === 'number') return formatNumber(cell, locale, column.digits ?? 0);
+  if (typeof cell === 'string') return cell;
+  return pick(cell, locale);
+}
+
+/**
+ * The tooltip text of a plotted mark: each column label and cell of its
+ * table row, one per line. A browser test rebuilds it from the HTML table.
+ */
+export function tipText(table: FigureTable, rowIndex: number, locale: Locale): string {
+  const row = table.rows[rowIndex];
+  if (!row) throw new Error(`tipText: the table has no row ${rowIndex}`);
+  return table.columns
+    .map((c) => `${pick(c.label, locale)}: ${cellText(cellOf(row, c.key), c, locale)}`)
+    .join('\n');
+}
+
+/** Marker put in a mark's `title` channel; the renderer turns it into `data-row` and a tooltip. */
+export function rowRef(index: number): string {
+  return `#row:${index}`;
+}
+
+/** Index-tags rows of a table so marks can point back at them. */
+export function withRowIndex<T extends object>(rows: T[]): (T & { _row: number })[] {
+  return rows.map((r, i) => ({ ...r, _row: i }));
+}
+
+/** Arithmetic mean, or NaN for no values. */
+export function mean(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Label of one bilingual value in a locale (shorthand used in Plot channels). */
+export function lab(text: Bilingual, locale: Locale): string {
+  return pick(text, locale);
+}
+
+/** Text of a verb of change: rose / fell / did not change. */
+export function changeVerb(delta: number, locale: Locale): string {
+  if (delta > 0) return locale === 'id' ? 'naik' : 'rose';
+  if (delta < 0) return locale === 'id' ? 'turun' : 'fell';
+  return locale === 'id' ? 'tetap' : 'stayed';
+}
+
+/** Joins a list in prose: `a, b dan c` / `a, b and c`. */
+export function listText(items: string[], locale: Locale): string {
+  return new Intl.ListFormat(locale === 'id' ? 'id-ID' : 'en-GB', { type: 'conjunction' }).format(items);
+}
+
+/**
+ * Vertical offsets (px) for the labels of two points whose values are closer
+ * than `threshold`: the upper one moves up, the lower one down. Keyed by `_row`.
+ */
+export function separateLabels<T extends { _row: number }>(
+  pair: readonly T[],
+  value: (p: T) => number,
+  threshold: number,
+  offset: number,
+): Map<number, number> {
+  const nudge = new Map<number, number>();
+  if (pair.length !== 2) return nudge;
+  const [a, b] = pair as [T, T];
+  if (Math.abs(value(a) - value(b)) >= threshold) return nudge;
+  const [upper, lower] = value(a) >= value(b) ? [a, b] : [b, a];
+  nudge.set(upper._row, -offset);
+  nudge.set(lower._row, offset);
+  return nudge;
+}

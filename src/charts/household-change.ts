@@ -1,0 +1,223 @@
+/**
+ * Figure: change of one household indicator between before and after the
+ * programme, for each pokmas (a slope chart: one line per group, labelled at
+ * both ends).
+ */
+import * as Plot from '@observablehq/plot';
+import type { Bilingual, Locale } from '../lib/i18n.ts';
+import {
+  changeVerb,
+  groupClass,
+  groupColor,
+  lab,
+  mean,
+  rowRef,
+  separateLabels,
+  withRowIndex,
+  type GroupInfo,
+} from './common.ts';
+import { formatCompact, formatPercent, formatWithUnit, round } from './format.ts';
+import type { AnggotaRow, Indikator, KondisiRow, Periode } from './rows.ts';
+import type { CategoryLabels, ChartContext, FigureTable } from './types.ts';
+
+export interface IndicatorInfo {
+  key: Indikator;
+  label: Bilingual;
+  /** Unit as the codebook gives it (`Rp`, `skor`, …). */
+  unit?: string;
+  /** Decimals the mean is rounded to. */
+  digits: number;
+}
+
+export interface HouseholdChangePoint {
+  _row: number;
+  _group: string;
+  _periode: Periode;
+  kelompok: Bilingual;
+  periode: Bilingual;
+  rata_rata: number;
+  n: number;
+}
+
+const periods: Periode[] = ['sebelum', 'sesudah'];
+
+/** Mean value per group and period of one indicator, rounded as plotted. */
+export function householdChangeData(
+  kondisi: readonly KondisiRow[],
+  anggota: readonly AnggotaRow[],
+  groups: readonly GroupInfo[],
+  indicator: IndicatorInfo,
+  periodLabels: CategoryLabels<Periode>,
+): HouseholdChangePoint[] {
+  const groupOf = new Map(anggota.map((a) => [a.id_anggota, a.kelompok]));
+  const points = groups.flatMap((g) =>
+    periods.map((p) => {
+      // Members with a missing value are left out of the mean, and of n.
+      const values = kondisi
+        .filter(
+          (k) => k.indikator === indicator.key && k.periode === p && groupOf.get(k.id_anggota) === g.kode,
+        )
+        .flatMap((k) => (k.nilai === null ? [] : [k.nilai]));
+      return {
+        _group: g.kode,
+        _periode: p,
+        kelompok: g.label,
+        periode: periodLabels[p],
+        rata_rata: round(mean(values), indicator.digits),
+        n: values.length,
+      };
+    }),
+  );
+  return withRowIndex(points.filter((p) => p.n > 0));
+}
+
+/** Table of the plotted means. */
+export function householdChangeTable(points: HouseholdChangePoint[], indicator: IndicatorInfo): FigureTable {
+  const unit = indicator.unit ? ` (${indicator.unit})` : '';
+  return {
+    columns: [
+      { key: 'kelompok', label: { id: 'Kelompok', en: 'Group' } },
+      { key: 'periode', label: { id: 'Periode', en: 'Period' } },
+      {
+        key: 'rata_rata',
+        label: { id: `Rata-rata ${indicator.label.id}${unit}`, en: `Mean ${indicator.label.en}${unit}` },
+        digits: indicator.digits,
+      },
+      { key: 'n', label: { id: 'Jumlah anggota (n)', en: 'Members (n)' } },
+    ],
+    rows: points,
+  };
+}
+
+/** One sentence: how the mean of each group changed. */
+export function householdChangeTakeaway(
+  points: HouseholdChangePoint[],
+  groups: readonly GroupInfo[],
+  indicator: IndicatorInfo,
+  locale: Locale,
+): string {
+  const parts = groups.flatMap((g) => {
+    const before = points.find((p) => p._group === g.kode && p._periode === 'sebelum');
+    const after = points.find((p) => p._group === g.kode && p._periode === 'sesudah');
+    if (!before || !after) return [];
+    const delta = after.rata_rata - before.rata_rata;
+    const fmt = (v: number) => formatWithUnit(v, indicator.unit, locale, indicator.digits);
+    const pct =
+      before.rata_rata !== 0
+        ? ` (${delta >= 0 ? '+' : '\u2212'}${formatPercent(Math.abs(delta / before.rata_rata), locale)})`
+        : '';
+    const verb = changeVerb(delta, locale);
+    if (delta === 0) {
+      return locale === 'id'
+        ? [`${lab(g.label, locale)} tetap ${fmt(before.rata_rata)}`]
+        : [`${lab(g.label, locale)} stayed at ${fmt(before.rata_rata)}`];
+    }
+    return locale === 'id'
+      ? [
+          `${lab(g.label, locale)} ${verb} dari ${fmt(before.rata_rata)} menjadi ${fmt(after.rata_rata)}${pct}`,
+        ]
+      : [`${lab(g.label, locale)} ${verb} from ${fmt(before.rata_rata)} to ${fmt(after.rata_rata)}${pct}`];
+  });
+  const subject =
+    locale === 'id'
+      ? `Rata-rata ${indicator.label.id.toLowerCase()}`
+      : `Mean ${indicator.label.en.toLowerCase()}`;
+  const joiner = locale === 'id' ? '; ' : '; ';
+  return `${subject}: ${parts.join(joiner)}.`;
+}
+
+/** Slope chart of the before/after means, one line per group, direct labels at both ends. */
+export function householdChange(
+  points: HouseholdChangePoint[],
+  groups: readonly GroupInfo[],
+  indicator: IndicatorInfo,
+  periodLabels: CategoryLabels<Periode>,
+  { locale, width }: ChartContext,
+): Plot.PlotOptions {
+  const narrow = width < 480;
+  const values = points.map((p) => p.rata_rata);
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(...values);
+  const span = hi - lo || 1;
+  const short = (v: number) =>
+    indicator.unit === 'Rp' ? `Rp\u00a0${formatCompact(v, locale)}` : formatCompact(v, locale);
+  // End labels of the two lines closer than a fraction of the scale would overlap.
+  const value = (p: HouseholdChangePoint) => p.rata_rata;
+  const nudge = separateLabels(
+    points.filter((p) => p._periode === 'sesudah'),
+    value,
+    span / 8,
+    14,
+  );
+  const nudgeBefore = separateLabels(
+    points.filter((p) => p._periode === 'sebelum'),
+    value,
+    span / 12,
+    9,
+  );
+  const unit = indicator.unit ? ` (${indicator.unit})` : '';
+  const groupMarks = groups.flatMap((g, i) => {
+    const data = points.filter((p) => p._group === g.kode);
+    const common = {
+      x: (d: HouseholdChangePoint) => lab(d.periode, locale),
+      y: 'rata_rata',
+      className: groupClass(g.kode),
+    };
+    return [
+      Plot.line(data, { ...common, stroke: groupColor(i), strokeWidth: 3 }),
+      Plot.dot(data, {
+        ...common,
+        fill: groupColor(i),
+        r: 6,
+        stroke: 'var(--color-bg)',
+        strokeWidth: 1.5,
+        title: (d: HouseholdChangePoint) => rowRef(d._row),
+      }),
+      ...data
+        .filter((d) => d._periode === 'sesudah')
+        .map((d) =>
+          Plot.text([d], {
+            ...common,
+            text: (p: HouseholdChangePoint) => `${lab(p.kelompok, locale)}\n${short(p.rata_rata)}`,
+            textAnchor: 'start',
+            dx: 12,
+            dy: nudge.get(d._row) ?? 0,
+            fill: 'currentColor',
+            lineHeight: 1.1,
+          }),
+        ),
+      ...data
+        .filter((d) => d._periode === 'sebelum')
+        .map((d) =>
+          Plot.text([d], {
+            ...common,
+            text: (p: HouseholdChangePoint) => short(p.rata_rata),
+            textAnchor: 'end',
+            dx: -12,
+            dy: nudgeBefore.get(d._row) ?? 0,
+            fill: 'currentColor',
+          }),
+        ),
+    ];
+  });
+  return {
+    width,
+    height: narrow ? 300 : 340,
+    marginLeft: narrow ? 72 : 110,
+    marginRight: narrow ? 100 : 150,
+    marginTop: 28,
+    marginBottom: 36,
+    ariaLabel: `${lab(indicator.label, locale)}${unit}`,
+    ariaDescription: householdChangeTakeaway(points, groups, indicator, locale),
+    x: {
+      type: 'point',
+      domain: periods.map((p) => lab(periodLabels[p], locale)),
+      label: null,
+      padding: 0,
+      tickSize: 0,
+    },
+    // Values are labelled at both ends of each line, so the y axis is left out.
+    y: { axis: null, domain: [lo, hi + span * 0.06] },
+    marks: groupMarks,
+  };
+}
