@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import { assertKnown, bibliography, inTextCitation, references } from './references.ts';
 
@@ -15,6 +15,12 @@ describe('references.json', () => {
     expect(ok).toBe(true);
   });
 });
+
+// The first formatting call builds citeproc engines for both locales: seconds on a busy machine.
+beforeAll(() => {
+  bibliography('en');
+  bibliography('id');
+}, 60_000);
 
 describe('bibliography', () => {
   it('formats every entry in APA 7, alphabetically', () => {
