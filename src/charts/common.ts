@@ -27,9 +27,12 @@ export interface GroupInfo {
   label: Bilingual;
 }
 
-/** The CSS class a figure's marks carry for one group, so a reader can highlight it. */
-export function groupClass(kode: string): string {
-  return `grp grp-${kode.toLowerCase()}`;
+/**
+ * The CSS classes the marks of the n-th group carry (`grp grp-1`), so a
+ * reader can highlight a group; by position, as the group selector is.
+ */
+export function groupClass(index: number): string {
+  return `grp grp-${index + 1}`;
 }
 
 /** Text of one table cell as the table shows it. */

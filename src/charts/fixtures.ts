@@ -119,7 +119,7 @@ export const sikapLabels = {
 export const pendapatan = {
   key: 'pendapatan' as const,
   label: { id: 'Pendapatan', en: 'Income' },
-  unit: 'Rp',
+  unit: { id: 'Rupiah per bulan', en: 'Rupiah per month' },
   digits: -3,
 };
 export const jumlahAset = {

@@ -114,7 +114,7 @@ export function groupCountBars(
       fx: (d: GroupCountPoint) => lab(d.kelompok, locale),
       ...(hasSplit ? { fy: (d: GroupCountPoint) => (d.rincian ? lab(d.rincian, locale) : '') } : {}),
       y: (d: GroupCountPoint) => lab(d.kategori, locale),
-      className: groupClass(g.kode),
+      className: groupClass(i),
     };
     const fill = options.splitColors
       ? (d: GroupCountPoint) => options.splitColors![d._split] ?? groupColor(i)

@@ -16,15 +16,14 @@ import {
   withRowIndex,
   type GroupInfo,
 } from './common.ts';
-import { formatCompact, formatPercent, formatWithUnit, round } from './format.ts';
+import { formatPercent, formatShort, formatWithUnit, round, unitSuffix, type Unit } from './format.ts';
 import type { AnggotaRow, Indikator, KondisiRow, Periode } from './rows.ts';
 import type { CategoryLabels, ChartContext, FigureTable } from './types.ts';
 
 export interface IndicatorInfo {
   key: Indikator;
   label: Bilingual;
-  /** Unit as the codebook gives it (`Rp`, `skor`, …). */
-  unit?: string;
+  unit?: Unit;
   /** Decimals the mean is rounded to. */
   digits: number;
 }
@@ -73,14 +72,16 @@ export function householdChangeData(
 
 /** Table of the plotted means. */
 export function householdChangeTable(points: HouseholdChangePoint[], indicator: IndicatorInfo): FigureTable {
-  const unit = indicator.unit ? ` (${indicator.unit})` : '';
   return {
     columns: [
       { key: 'kelompok', label: { id: 'Kelompok', en: 'Group' } },
       { key: 'periode', label: { id: 'Periode', en: 'Period' } },
       {
         key: 'rata_rata',
-        label: { id: `Rata-rata ${indicator.label.id}${unit}`, en: `Mean ${indicator.label.en}${unit}` },
+        label: {
+          id: `Rata-rata ${indicator.label.id.toLowerCase()}${unitSuffix(indicator.unit, 'id')}`,
+          en: `Mean ${indicator.label.en.toLowerCase()}${unitSuffix(indicator.unit, 'en')}`,
+        },
         digits: indicator.digits,
       },
       { key: 'n', label: { id: 'Jumlah anggota (n)', en: 'Members (n)' } },
@@ -139,8 +140,7 @@ export function householdChange(
   const lo = Math.min(0, ...values);
   const hi = Math.max(...values);
   const span = hi - lo || 1;
-  const short = (v: number) =>
-    indicator.unit === 'Rp' ? `Rp\u00a0${formatCompact(v, locale)}` : formatCompact(v, locale);
+  const short = (v: number) => formatShort(v, indicator.unit, locale);
   // End labels of the two lines closer than a fraction of the scale would overlap.
   const value = (p: HouseholdChangePoint) => p.rata_rata;
   const nudge = separateLabels(
@@ -155,13 +155,13 @@ export function householdChange(
     span / 12,
     9,
   );
-  const unit = indicator.unit ? ` (${indicator.unit})` : '';
+  const unit = unitSuffix(indicator.unit, locale);
   const groupMarks = groups.flatMap((g, i) => {
     const data = points.filter((p) => p._group === g.kode);
     const common = {
       x: (d: HouseholdChangePoint) => lab(d.periode, locale),
       y: 'rata_rata',
-      className: groupClass(g.kode),
+      className: groupClass(i),
     };
     return [
       Plot.line(data, { ...common, stroke: groupColor(i), strokeWidth: 3 }),

@@ -45,7 +45,7 @@ describe('household change', () => {
     expect(table.columns.map((c) => c.label.en)).toEqual([
       'Group',
       'Period',
-      'Mean Income (Rp)',
+      'Mean income (Rupiah per month)',
       'Members (n)',
     ]);
     expect(table.rows).toHaveLength(4);
@@ -114,14 +114,14 @@ describe('group activity', () => {
     const money: MeasureInfo = {
       key: 'angsuran_terkumpul',
       label: { id: 'Angsuran terkumpul', en: 'Instalments collected' },
-      unit: 'Rp',
+      unit: { id: 'Rupiah per bulan', en: 'Rupiah per month' },
       digits: 0,
       summary: 'sum',
     };
     const rate: MeasureInfo = {
       key: 'kehadiran_persen',
       label: { id: 'Kehadiran', en: 'Attendance' },
-      unit: '%',
+      unit: { id: 'persen', en: 'percent' },
       digits: 0,
       summary: 'mean',
     };
@@ -163,6 +163,6 @@ describe('number formats', () => {
     expect(formatCompact(1_250_000, 'id')).toBe('1,3\u00a0jt');
     expect(formatCompact(1_250_000, 'en')).toBe('1.3m');
     expect(formatSigned(-3, 'en')).toBe('\u22123');
-    expect(formatWithUnit(1500, 'Rp', 'en')).toBe('Rp\u00a01,500');
+    expect(formatWithUnit(1500, { id: 'Rupiah', en: 'Rupiah' }, 'en')).toBe('Rp\u00a01,500');
   });
 });
