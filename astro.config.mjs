@@ -1,6 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import citationFiles from './src/integrations/citation-files.ts';
+import ogImages from './src/integrations/og-images.ts';
+import cspHeaders from './src/integrations/csp-headers.ts';
+import { cspDirectives, cspScriptResources, cspStyleResources } from './src/lib/csp.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 // Where the site is published. Both are read from the environment so the same
@@ -14,12 +19,34 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.OUT_DIR ?? './dist',
-  integrations: [mdx(), pagefind()],
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: 'id', locales: { id: 'id', en: 'en' } },
+      filter: (page) => !/\/404\/?$/.test(page),
+    }),
+    citationFiles(),
+    ogImages(),
+    cspHeaders(),
+    pagefind(),
+  ],
+  // Content-Security-Policy as a <meta> tag on every page, with hashes of the
+  // inline scripts and styles Astro emits; the same policy goes into `_headers`
+  // for static hosts (src/integrations/csp-headers.ts).
+  security: {
+    csp: {
+      directives: [...cspDirectives],
+      scriptDirective: { resources: cspScriptResources },
+      styleDirective: { resources: cspStyleResources },
+    },
+  },
   i18n: {
     locales: ['id', 'en'],
     defaultLocale: 'id',
     routing: { prefixDefaultLocale: false },
   },
+  // Shiki colours code with inline styles, which the CSP below refuses.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {
     build: {

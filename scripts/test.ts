@@ -1,0 +1,172 @@
+/**
+ * `npm test`: every check of the project in one command.
+ *
+ *   1. a Chromium for the browser tests (installed with apt-get when running
+ *      as root on Debian and none is found);
+ *   2. formatting (`prettier --check .`);
+ *   3. the site build (`npm run build`, which builds the data first);
+ *   4. types (`astro check`);
+ *   5. the same build under the sub-path base `/paseban/` (into dist-subpath/);
+ *   6. vitest: the "unit" and "browser" projects (see vitest.config.ts).
+ *
+ * Each of steps 1–5 counts as one test, every vitest test as one. The last
+ * line printed is `N passed, N failed`; the exit code is 1 if anything failed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { buildEnv, rootBuild, subpathBuild } from '../tests/support/builds.ts';
+import { findChromium } from '../tests/support/chromium.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+process.chdir(root);
+const bin = path.join(root, 'node_modules', '.bin');
+const baseEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+};
+
+let passed = 0;
+const failures: string[] = [];
+
+function record(name: string, ok: boolean, why = ''): void {
+  if (ok) passed += 1;
+  else failures.push(why ? `${name}: ${why}` : name);
+  console.log(`${ok ? '✔' : '✘'} ${name}${ok ? '' : ' FAILED'}${why && !ok ? ` (${why})` : ''}\n`);
+}
+
+function heading(name: string): void {
+  console.log(`\n━━ ${name} ━━`);
+}
+
+/** Runs a command with its output shown; resolves to its exit code. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env });
+    child.on('error', (err) => {
+      console.error(`Could not run ${cmd}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function step(name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<boolean> {
+  heading(name);
+  const code = await run(cmd, args, env);
+  record(name, code === 0, code === 0 ? '' : `exit code ${code}`);
+  return code === 0;
+}
+
+function hasCommand(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+async function ensureBrowser(): Promise<void> {
+  const name = 'Chromium for the browser tests';
+  heading(name);
+  let found = findChromium();
+  const isRoot = process.getuid?.() === 0;
+  if (
+    'error' in found &&
+    !process.env.CHROME_PATH &&
+    process.platform === 'linux' &&
+    isRoot &&
+    hasCommand('apt-get')
+  ) {
+    console.log(
+      "No Chromium found: installing Debian's `chromium` package (apt-get update && apt-get install -y chromium).",
+    );
+    const env = { ...baseEnv, DEBIAN_FRONTEND: 'noninteractive' };
+    const ok =
+      (await run('apt-get', ['update'], env)) === 0 &&
+      (await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], env)) === 0;
+    if (!ok) console.error('apt-get could not install chromium.');
+    found = findChromium();
+  }
+  if ('error' in found) {
+    console.error(found.error);
+    record(name, false, 'no browser: the browser tests will fail');
+    return;
+  }
+  console.log(`Using ${found.path}`);
+  baseEnv.CHROME_PATH = found.path;
+  record(name, true);
+}
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { status: string; fullName: string }[];
+  }[];
+}
+
+async function vitest(): Promise<void> {
+  heading('vitest (unit and browser projects)');
+  const out = path.join(root, '.tmp', 'vitest-results.json');
+  mkdirSync(path.dirname(out), { recursive: true });
+  rmSync(out, { force: true });
+  const code = await run(
+    path.join(bin, 'vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    { ...baseEnv, TEST_NO_BUILD: '1' },
+  );
+  if (!existsSync(out)) {
+    record('vitest', false, `no results written (exit code ${code})`);
+    return;
+  }
+  const results = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
+  passed += results.numPassedTests;
+  const failedBefore = failures.length;
+  for (const file of results.testResults) {
+    const rel = path.relative(root, file.name);
+    for (const t of file.assertionResults) {
+      if (t.status === 'passed') continue;
+      failures.push(
+        `${rel} > ${t.fullName}${t.status === 'failed' ? '' : ` (${t.status}: skipped tests count as failures)`}`,
+      );
+    }
+    if (file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')) {
+      failures.push(`${rel}: ${(file.message ?? 'failed to run').split('\n')[0]}`);
+    }
+  }
+  if (code !== 0 && failures.length === failedBefore) {
+    failures.push(`vitest exited with code ${code} (errors outside the tests, see above)`);
+  }
+  console.log(`vitest: ${results.numPassedTests} passed, ${failures.length - failedBefore} failed\n`);
+}
+
+await ensureBrowser();
+await step('Formatting (prettier --check .)', path.join(bin, 'prettier'), ['--check', '.']);
+for (const dir of [rootBuild.outDir, subpathBuild.outDir]) rmSync(dir, { recursive: true, force: true });
+await step(`Build (npm run build → ${rootBuild.outDir}/)`, 'npm', ['run', 'build'], {
+  ...baseEnv,
+  ...buildEnv(rootBuild),
+  PATH: baseEnv.PATH,
+});
+await step('Types (astro check)', path.join(bin, 'astro'), ['check']);
+await step(
+  `Build under the sub-path ${subpathBuild.base} (→ ${subpathBuild.outDir}/)`,
+  'npm',
+  ['run', 'build'],
+  {
+    ...baseEnv,
+    ...buildEnv(subpathBuild),
+    PATH: baseEnv.PATH,
+  },
+);
+await vitest();
+
+if (failures.length > 0) {
+  console.log('Failed:');
+  for (const f of failures) console.log(`  ✘ ${f}`);
+  console.log('');
+}
+console.log(`${passed} passed, ${failures.length} failed`);
+process.exitCode = failures.length > 0 ? 1 : 0;

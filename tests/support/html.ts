@@ -1,0 +1,16 @@
+/** HTML validation of built pages with html-validate and the project's `.htmlvalidate.json`. */
+import { readFileSync } from 'node:fs';
+import { HtmlValidate, type ConfigData } from 'html-validate';
+
+const config = JSON.parse(
+  readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8'),
+) as ConfigData;
+const validator = new HtmlValidate(config);
+
+/** One line per problem: `file:line:column rule: message`. */
+export async function validateHtml(source: string, filename: string): Promise<string[]> {
+  const report = await validator.validateString(source, filename);
+  return report.results.flatMap((r) =>
+    r.messages.map((m) => `${filename}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+  );
+}
