@@ -25,6 +25,8 @@ export function groupColor(index: number): string {
 export interface GroupInfo {
   kode: string;
   label: Bilingual;
+  /** The programme's outcome for the group (`hasil` in the codebook). */
+  outcome?: Bilingual;
 }
 
 /**

@@ -4,7 +4,7 @@
  * their codebook labels. Pure: `index.ts` loads the data and calls it.
  */
 import type { Bilingual } from '../lib/i18n.ts';
-import type { GroupInfo } from './common.ts';
+import { lab, listText, type GroupInfo } from './common.ts';
 import {
   businessTypes,
   businessTypesData,
@@ -100,6 +100,17 @@ export function buildFigures(data: FigureData): FigureSpec[] {
   const s = data.survey;
   const c = data.context;
   const highlight = s.groups.map((g, i) => ({ key: String(i + 1), label: g.label }));
+  // Which group did well, said once under every survey figure (from the `kelompok` table).
+  const outcomes = s.groups.filter((g) => g.outcome);
+  const groupNote = both((l) =>
+    outcomes.length
+      ? ` ${l === 'id' ? 'Hasil program' : 'Programme outcome'}: ${listText(
+          outcomes.map((g) => `${lab(g.label, l)} ${lab(g.outcome!, l).toLowerCase()}`),
+          l,
+        )}.`
+      : '',
+  );
+  const surveyCaption = (text: Bilingual): Bilingual => ({ id: text.id + groupNote.id, en: text.en + groupNote.en });
 
   const population = pasebanContextData(c.penduduk, c.kecamatan);
   const business = businessTypesData(s.anggota, s.groups, s.labels.jenis_usaha);
@@ -133,10 +144,10 @@ export function buildFigures(data: FigureData): FigureSpec[] {
     {
       id: 'fig-jenis-usaha',
       title: { id: 'Jenis usaha anggota menurut kelompok', en: "Members' types of business by group" },
-      caption: {
+      caption: surveyCaption({
         id: 'Jumlah anggota tiap pokmas menurut jenis usaha yang dijalankan dengan modal IDT, dan persentasenya dalam kelompok.',
         en: 'Members of each pokmas by the type of business run with the IDT capital, and their share of the group.',
-      },
+      }),
       source: s.source(['anggota']),
       dataset: s.id,
       tables: ['anggota'],
@@ -157,10 +168,10 @@ export function buildFigures(data: FigureData): FigureSpec[] {
         id: 'Kondisi rumah tangga sebelum dan sesudah program, menurut kelompok',
         en: 'Household conditions before and after the programme, by group',
       },
-      caption: {
+      caption: surveyCaption({
         id: 'Rata-rata tiap indikator di antara anggota pokmas, sebelum dan sesudah menerima modal; anggota tanpa nilai tidak dihitung (n menunjukkan jumlah yang dihitung).',
         en: "Mean of each indicator among the pokmas' members, before and after receiving the capital; members without a value are left out (n gives the number counted).",
-      },
+      }),
       source: s.source(['kondisi', 'anggota']),
       dataset: s.id,
       tables: ['kondisi', 'anggota'],
@@ -180,10 +191,10 @@ export function buildFigures(data: FigureData): FigureSpec[] {
     {
       id: 'fig-status-angsuran',
       title: { id: 'Status angsuran modal menurut kelompok', en: 'Repayment status of the capital by group' },
-      caption: {
+      caption: surveyCaption({
         id: 'Jumlah anggota tiap pokmas menurut status angsuran modal usahanya, dan persentasenya dalam kelompok.',
         en: 'Members of each pokmas by the repayment status of their business capital, and their share of the group.',
-      },
+      }),
       source: s.source(['anggota']),
       dataset: s.id,
       tables: ['anggota'],
@@ -201,10 +212,10 @@ export function buildFigures(data: FigureData): FigureSpec[] {
     {
       id: 'fig-kegiatan-kelompok',
       title: { id: 'Kegiatan kelompok dari bulan ke bulan', en: 'Group activity month by month' },
-      caption: {
+      caption: surveyCaption({
         id: 'Pertemuan, kehadiran, angsuran yang terkumpul dan kunjungan pendamping tiap pokmas, per bulan sejak modal diterima.',
         en: 'Meetings, attendance, instalments collected and facilitator visits of each pokmas, per month since the capital was received.',
-      },
+      }),
       source: s.source(['kegiatan']),
       dataset: s.id,
       tables: ['kegiatan'],
@@ -224,10 +235,10 @@ export function buildFigures(data: FigureData): FigureSpec[] {
     {
       id: 'fig-tema-wawancara',
       title: { id: 'Tema wawancara menurut kelompok dan sikap', en: 'Interview themes by group and stance' },
-      caption: {
+      caption: surveyCaption({
         id: 'Jumlah pernyataan wawancara yang dikodekan per tema, menurut sikap (positif, netral, negatif), dan persentasenya dari semua pernyataan kelompok.',
         en: "Coded interview statements per theme, by stance (positive, neutral, negative), and their share of all of the group's statements.",
-      },
+      }),
       source: s.source(['wawancara', 'anggota']),
       dataset: s.id,
       tables: ['wawancara', 'anggota'],
