@@ -23,7 +23,12 @@ export interface ImageDownload {
 export function imageDownloads(): ImageDownload[] {
   return loadFigures().flatMap((spec) =>
     locales.flatMap((locale) =>
-      spec.variants.map((variant) => ({ file: downloadName(spec, variant.key, locale, 'svg').replace(/\.svg$/, ''), spec, variant, locale })),
+      spec.variants.map((variant) => ({
+        file: downloadName(spec, variant.key, locale, 'svg').replace(/\.svg$/, ''),
+        spec,
+        variant,
+        locale,
+      })),
     ),
   );
 }
@@ -31,7 +36,11 @@ export function imageDownloads(): ImageDownload[] {
 /** One entry per figure and language. */
 export function tableDownloads(): { file: string; spec: FigureSpec; locale: Locale }[] {
   return loadFigures().flatMap((spec) =>
-    locales.map((locale) => ({ file: downloadName(spec, '', locale, 'csv').replace(/\.csv$/, ''), spec, locale })),
+    locales.map((locale) => ({
+      file: downloadName(spec, '', locale, 'csv').replace(/\.csv$/, ''),
+      spec,
+      locale,
+    })),
   );
 }
 
@@ -47,7 +56,9 @@ export function figureSvgFile({ spec, variant, locale }: ImageDownload): string 
     footer: [
       pick(variant.takeaway, locale),
       `${pick(figureUi.source, locale)}: ${pick(spec.source, locale)}`,
-      ...(synthetic ? [`${pick(figureUi.syntheticTitle, locale)} ${pick(figureUi.syntheticText, locale)}`] : []),
+      ...(synthetic
+        ? [`${pick(figureUi.syntheticTitle, locale)} ${pick(figureUi.syntheticText, locale)}`]
+        : []),
     ],
   });
 }

@@ -123,7 +123,9 @@ export function groupActivity(
   });
   // End labels closer than a tenth of the scale in the same month would overlap.
   const sameMonth = ends.length === 2 && ends[0]!.bulan === ends[1]!.bulan;
-  const nudge = sameMonth ? separateLabels(ends, (p) => p.nilai, hi / 10, 9) : new Map<number, number>();
+  const plotHeight = (narrow ? 260 : 300) - 32 - 42;
+  const px = (p: ActivityPoint) => (p.nilai / (hi * 1.1)) * plotHeight;
+  const nudge = sameMonth ? separateLabels(ends, px, 18) : new Map<number, number>();
   const unit = unitSuffix(measure.unit, locale);
   const marks = groups.flatMap((g, i) => {
     const data = points.filter((p) => p._group === g.kode);
@@ -154,7 +156,7 @@ export function groupActivity(
     width,
     height: narrow ? 260 : 300,
     marginLeft: 56,
-    marginRight: narrow ? 80 : 100,
+    marginRight: narrow ? 96 : 110,
     marginTop: 32,
     marginBottom: 42,
     ariaLabel: `${lab(measure.label, locale)}${unit}`,

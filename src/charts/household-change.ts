@@ -137,23 +137,26 @@ export function householdChange(
 ): Plot.PlotOptions {
   const narrow = width < 480;
   const values = points.map((p) => p.rata_rata);
-  const lo = Math.min(0, ...values);
+  const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const span = hi - lo || 1;
+  // Without an axis the lines need not start at zero: the scale spans the values.
+  const span = hi - lo || Math.abs(hi) || 1;
   const short = (v: number) => formatShort(v, indicator.unit, locale);
-  // End labels of the two lines closer than a fraction of the scale would overlap.
-  const value = (p: HouseholdChangePoint) => p.rata_rata;
+  const height = narrow ? 220 : 260;
+  const [marginTop, marginBottom] = [28, 36];
+  const domain = [lo - span * 0.15, hi + span * 0.15] as const;
+  const px = (p: HouseholdChangePoint) =>
+    ((p.rata_rata - domain[0]) / (domain[1] - domain[0])) * (height - marginTop - marginBottom);
+  // Labels at the ends of the two lines must not overlap (two lines of text after, one before).
   const nudge = separateLabels(
     points.filter((p) => p._periode === 'sesudah'),
-    value,
-    span / 8,
-    14,
+    px,
+    34,
   );
   const nudgeBefore = separateLabels(
     points.filter((p) => p._periode === 'sebelum'),
-    value,
-    span / 12,
-    9,
+    px,
+    18,
   );
   const unit = unitSuffix(indicator.unit, locale);
   const groupMarks = groups.flatMap((g, i) => {
@@ -202,11 +205,11 @@ export function householdChange(
   });
   return {
     width,
-    height: narrow ? 300 : 340,
-    marginLeft: narrow ? 72 : 110,
+    height,
+    marginLeft: narrow ? 84 : 110,
     marginRight: narrow ? 100 : 150,
-    marginTop: 28,
-    marginBottom: 36,
+    marginTop,
+    marginBottom,
     ariaLabel: `${lab(indicator.label, locale)}${unit}`,
     ariaDescription: householdChangeTakeaway(points, groups, indicator, locale),
     x: {
@@ -217,7 +220,7 @@ export function householdChange(
       tickSize: 0,
     },
     // Values are labelled at both ends of each line, so the y axis is left out.
-    y: { axis: null, domain: [lo, hi + span * 0.06] },
+    y: { axis: null, domain: [...domain] },
     marks: groupMarks,
   };
 }

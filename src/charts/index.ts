@@ -45,20 +45,34 @@ export function loadFigures(): FigureSpec[] {
   const kodeLabels = labels(fieldMeta(survey, 'kelompok', 'kode'));
   const hasilLabels = labels(fieldMeta(survey, 'kelompok', 'hasil'));
   const groups: GroupInfo[] = loadTable(survey, 'kelompok')
-    .map((k) => ({ kode: k.kode, label: kodeLabels[k.kode] ?? { id: k.kode, en: k.kode }, outcome: hasilLabels[k.hasil] }))
+    .map((k) => ({
+      kode: k.kode,
+      label: kodeLabels[k.kode] ?? { id: k.kode, en: k.kode },
+      outcome: hasilLabels[k.hasil],
+    }))
     .sort((a, b) => a.kode.localeCompare(b.kode));
 
-  const indicators: IndicatorInfo[] = (fieldMeta(survey, 'kondisi', 'indikator').categories ?? []).map((c) => ({
-    key: c.value as IndicatorInfo['key'],
-    label: c.label,
-    unit: c.unit,
-    // Money is shown to the thousand Rupiah; counts and scores to one decimal.
-    digits: isRupiah(c.unit) ? -3 : 1,
-  }));
-  const measures: MeasureInfo[] = (['pertemuan', 'kehadiran_persen', 'angsuran_terkumpul', 'kunjungan_pendamping'] as const).map((key) => {
+  const indicators: IndicatorInfo[] = (fieldMeta(survey, 'kondisi', 'indikator').categories ?? []).map(
+    (c) => ({
+      key: c.value as IndicatorInfo['key'],
+      label: c.label,
+      unit: c.unit,
+      // Money is shown to the thousand Rupiah; counts and scores to one decimal.
+      digits: isRupiah(c.unit) ? -3 : 1,
+    }),
+  );
+  const measures: MeasureInfo[] = (
+    ['pertemuan', 'kehadiran_persen', 'angsuran_terkumpul', 'kunjungan_pendamping'] as const
+  ).map((key) => {
     const field = fieldMeta(survey, 'kegiatan', key);
     // A rate is summed up by its monthly mean, counts and money by their total.
-    return { key, label: field.label, unit: field.unit, digits: 0, summary: field.unit?.en === 'percent' ? 'mean' : 'sum' };
+    return {
+      key,
+      label: field.label,
+      unit: field.unit,
+      digits: 0,
+      summary: field.unit?.en === 'percent' ? 'mean' : 'sum',
+    };
   });
 
   const penduduk = loadTable(context, 'penduduk-2014').map((r) => ({
@@ -105,7 +119,12 @@ export function loadFigures(): FigureSpec[] {
 /** One figure by id; an unknown id names the known ones. */
 export function getFigure(id: string): FigureSpec {
   const figure = loadFigures().find((f) => f.id === id);
-  if (!figure) throw new Error(`figure "${id}" does not exist; known: ${loadFigures().map((f) => f.id).join(', ')}`);
+  if (!figure)
+    throw new Error(
+      `figure "${id}" does not exist; known: ${loadFigures()
+        .map((f) => f.id)
+        .join(', ')}`,
+    );
   return figure;
 }
 

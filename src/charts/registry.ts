@@ -110,7 +110,10 @@ export function buildFigures(data: FigureData): FigureSpec[] {
         )}.`
       : '',
   );
-  const surveyCaption = (text: Bilingual): Bilingual => ({ id: text.id + groupNote.id, en: text.en + groupNote.en });
+  const surveyCaption = (text: Bilingual): Bilingual => ({
+    id: text.id + groupNote.id,
+    en: text.en + groupNote.en,
+  });
 
   const population = pasebanContextData(c.penduduk, c.kecamatan);
   const business = businessTypesData(s.anggota, s.groups, s.labels.jenis_usaha);

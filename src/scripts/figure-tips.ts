@@ -15,7 +15,9 @@ function setUpFigure(figure: HTMLElement): void {
   body.append(tip);
 
   for (const svg of figure.querySelectorAll('svg')) {
-    svg.querySelectorAll<SVGElement>('[data-tip]').forEach((mark, i) => mark.setAttribute('tabindex', i === 0 ? '0' : '-1'));
+    svg
+      .querySelectorAll<SVGElement>('[data-tip]')
+      .forEach((mark, i) => mark.setAttribute('tabindex', i === 0 ? '0' : '-1'));
   }
 
   let active: SVGElement | null = null;
@@ -37,7 +39,8 @@ function setUpFigure(figure: HTMLElement): void {
     active = null;
     tip.hidden = true;
   };
-  const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGElement>('[data-tip]') : null);
+  const markOf = (target: EventTarget | null) =>
+    target instanceof Element ? target.closest<SVGElement>('[data-tip]') : null;
 
   figure.addEventListener('pointerover', (e) => {
     const mark = markOf(e.target);
@@ -62,7 +65,14 @@ function setUpFigure(figure: HTMLElement): void {
     }
     const marks = [...(mark.ownerSVGElement?.querySelectorAll<SVGElement>('[data-tip]') ?? [])];
     const at = marks.indexOf(mark);
-    const next = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: marks.length - 1 }[e.key];
+    const next = {
+      ArrowRight: at + 1,
+      ArrowDown: at + 1,
+      ArrowLeft: at - 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: marks.length - 1,
+    }[e.key];
     if (next === undefined) return;
     e.preventDefault();
     const target = marks[Math.min(Math.max(next, 0), marks.length - 1)]!;

@@ -7,4 +7,6 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(figurePngFile(props as ImageDownload), { headers: { 'Content-Type': 'image/png' } });
+  new Response(Buffer.from(figurePngFile(props as ImageDownload)), {
+    headers: { 'Content-Type': 'image/png' },
+  });
