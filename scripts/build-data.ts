@@ -1,0 +1,191 @@
+/**
+ * The data build. Reads every dataset folder under `data/`, checks it
+ * (structure, values, keys, disclosure control) and, only if everything
+ * passes, writes the published files to `.build/data/` and the row types to
+ * `src/generated/datasets.ts`. Output goes to a temporary folder first and
+ * replaces the previous output in one step at the end, so a failed build
+ * leaves the previous output exactly as it was.
+ *
+ *   npm run data                        build everything
+ *   npm run data -- --check data/<id>   check one dataset folder, write nothing
+ *   npm run data -- --archive <id>      keep the current published version of <id>
+ *                                       in data/<id>/versions/ before a new version
+ */
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  cpSync,
+} from 'node:fs';
+import path from 'node:path';
+import { checkDataset, codebookPath, type CheckedDataset } from './data/dataset.ts';
+import { buildDataset, type ArchivedVersions } from './data/build.ts';
+import { formatIssues } from './data/errors.ts';
+import { generateTypes } from './data/types.ts';
+import { ddiCodebook } from './data/ddi.ts';
+import type { DatasetSummary } from '../src/lib/dataset-meta.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const rel = (p: string) => {
+  const r = path.relative(process.cwd(), p);
+  return r.startsWith('..') ? p : r;
+};
+
+function args(argv: string[]) {
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+    return v;
+  };
+  return {
+    check: get('--check'),
+    archive: get('--archive'),
+    data: path.resolve(get('--data') ?? path.join(root, 'data')),
+    out: path.resolve(get('--out') ?? path.join(root, '.build/data')),
+    types: path.resolve(get('--types') ?? path.join(root, 'src/generated/datasets.ts')),
+  };
+}
+
+/** Dataset folders: the folders under data/ holding a codebook. */
+export function datasetFolders(dataDir: string): string[] {
+  return readdirSync(dataDir)
+    .sort()
+    .map((n) => path.join(dataDir, n))
+    .filter((p) => statSync(p).isDirectory() && codebookPath(p) !== undefined);
+}
+
+/** Archived versions of a dataset: data/<id>/versions/<version>/<files>. */
+function readArchive(dir: string): ArchivedVersions {
+  const out: ArchivedVersions = new Map();
+  const base = path.join(dir, 'versions');
+  if (!existsSync(base)) return out;
+  for (const v of readdirSync(base).sort()) {
+    const vdir = path.join(base, v);
+    if (!statSync(vdir).isDirectory()) continue;
+    out.set(
+      v,
+      new Map(
+        readdirSync(vdir)
+          .sort()
+          .map((n) => [n, new Uint8Array(readFileSync(path.join(vdir, n)))]),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Writes all files into a fresh temporary folder, then swaps it into place. */
+function writeAtomically(target: string, files: Map<string, Uint8Array>): void {
+  const tmp = `${target}.tmp-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  for (const [p, bytes] of files) {
+    const full = path.join(tmp, p);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, bytes);
+  }
+  mkdirSync(path.dirname(target), { recursive: true });
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(tmp, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
+async function check(folder: string): Promise<number> {
+  const dir = path.resolve(folder);
+  const checked = await checkDataset(dir, { collect: false, rel });
+  if (!checked.log.ok) {
+    console.error(formatIssues(checked.log));
+    console.error(`\n${rel(dir)}: NOT publishable. Nothing was written.`);
+    return 1;
+  }
+  const r = checked.report!;
+  for (const t of r.tables)
+    console.log(
+      `${t.table}: ${t.rows} rows${t.kReached !== null ? `, k reached ${t.kReached} (required ${r.thresholds.k})` : ''}${Object.keys(t.lReached).length ? `, l reached ${JSON.stringify(t.lReached)}` : ''}`,
+    );
+  console.log(`\n${rel(dir)}: all checks passed (nothing written; run \`npm run data\` to build).`);
+  return 0;
+}
+
+function archive(id: string, opts: ReturnType<typeof args>): number {
+  const meta = JSON.parse(readFileSync(path.join(opts.out, id, 'metadata.json'), 'utf8')) as {
+    version: string;
+  };
+  const from = path.join(opts.out, id, meta.version);
+  const to = path.join(opts.data, id, 'versions', meta.version);
+  if (existsSync(to)) {
+    console.error(`${rel(to)} exists already: version ${meta.version} is archived.`);
+    return 1;
+  }
+  cpSync(from, to, { recursive: true });
+  console.log(
+    `Archived ${id} ${meta.version} in ${rel(to)}. Now raise "version" in the codebook and add a changelog entry.`,
+  );
+  return 0;
+}
+
+async function build(opts: ReturnType<typeof args>): Promise<number> {
+  const folders = datasetFolders(opts.data);
+  const checked: CheckedDataset[] = [];
+  let failed = false;
+  for (const dir of folders) {
+    const c = await checkDataset(dir, { collect: true, rel });
+    const archived = readArchive(dir);
+    for (const v of archived.keys())
+      if (c.spec && !c.spec.changelog.some((e) => e.version === v))
+        c.log.add({
+          file: rel(codebookPath(dir)!),
+          rule: 'codebook',
+          message: `archived version ${v} (data/${c.spec.id}/versions/${v}) has no entry in paseban:changelog`,
+          hint: 'Keep a changelog entry for every published version.',
+        });
+    if (!c.log.ok) {
+      failed = true;
+      console.error(formatIssues(c.log) + '\n');
+    }
+    checked.push(c);
+  }
+  if (failed) {
+    console.error('The data build failed: nothing was written, the previous output is unchanged.');
+    return 1;
+  }
+  const files = new Map<string, Uint8Array>();
+  const index: DatasetSummary[] = [];
+  for (let i = 0; i < checked.length; i++) {
+    const c = checked[i]!;
+    const { files: f, meta } = await buildDataset(
+      c,
+      readArchive(folders[i]!),
+      (m) => new Map([[`${m.id}-ddi.xml`, ddiCodebook(m)]]),
+    );
+    for (const [p, b] of f) files.set(p, b);
+    index.push({ id: meta.id, version: meta.version, title: meta.title, synthetic: meta.synthetic });
+    console.log(
+      `${meta.id} ${meta.version}: ${meta.tables.map((t) => `${t.name} (${t.rowCount})`).join(', ')}${meta.synthetic ? ' [synthetic]' : ''}`,
+    );
+  }
+  files.set('index.json', Buffer.from(JSON.stringify({ datasets: index }, null, 2) + '\n'));
+  writeAtomically(opts.out, files);
+  const specs = checked.map((c) => c.spec!);
+  mkdirSync(path.dirname(opts.types), { recursive: true });
+  writeFileSync(`${opts.types}.tmp`, generateTypes(specs));
+  renameSync(`${opts.types}.tmp`, opts.types);
+  console.log(`Wrote ${files.size} files to ${rel(opts.out)} and row types to ${rel(opts.types)}.`);
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const opts = args(process.argv.slice(2));
+  if (opts.check) return check(opts.check);
+  if (opts.archive) return archive(opts.archive, opts);
+  return build(opts);
+}
+
+process.exitCode = await main();

@@ -1,0 +1,172 @@
+/**
+ * Turns the bytes of a delivered file into text. The byte order mark decides
+ * (UTF-8, UTF-16 LE/BE); without one, the codebook's declared `encoding`
+ * (UTF-8 when absent). Text that is not valid in that encoding is refused
+ * with the byte offset of the first bad byte, never silently repaired.
+ */
+
+export type Detected = { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | string; bomLength: number };
+
+const aliases: Record<string, string> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16': 'utf-16le',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+};
+
+/** The encodings a codebook may declare. */
+export const supportedEncodings = Object.keys(aliases);
+
+/** Picks the decoder for a file from its first bytes and the declared encoding. */
+export function detectEncoding(
+  head: Uint8Array,
+  declared?: string,
+): Detected | { error: string; hint: string } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  const name = (declared ?? 'utf-8').toLowerCase();
+  const encoding = aliases[name];
+  if (!encoding)
+    return {
+      error: `the codebook declares encoding "${declared}", which the build does not read`,
+      hint: `Use one of: ${supportedEncodings.join(', ')}.`,
+    };
+  return { encoding, bomLength: 0 };
+}
+
+/** Offset of the first byte that breaks UTF-8 in `bytes` (-1 when all valid, or only an unfinished sequence at the end). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) ((need = 1), (min = 0x80));
+    else if (b >= 0xe0 && b <= 0xef) ((need = 2), (min = 0x800));
+    else if (b >= 0xf0 && b <= 0xf4) ((need = 3), (min = 0x10000));
+    else return i;
+    if (i + need >= n) {
+      for (let j = i + 1; j < n; j++) if ((bytes[j]! & 0xc0) !== 0x80) return i;
+      return -1;
+    }
+    let cp = b & (0x3f >> need);
+    for (let j = 1; j <= need; j++) {
+      const c = bytes[i + j]!;
+      if ((c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** True when the first bytes look like a binary file rather than text (NUL bytes outside UTF-16). */
+export function looksBinary(head: Uint8Array, encoding: string): boolean {
+  if (encoding.startsWith('utf-16')) return false;
+  const n = Math.min(head.length, 8192);
+  for (let i = 0; i < n; i++) if (head[i] === 0) return true;
+  return false;
+}
+
+export class DecodeError extends Error {
+  readonly offset: number | undefined;
+  readonly hint: string;
+  readonly rule: string;
+  constructor(message: string, offset: number | undefined, hint: string, rule = 'encoding') {
+    super(message);
+    this.offset = offset;
+    this.hint = hint;
+    this.rule = rule;
+  }
+}
+
+/**
+ * Decodes a stream of byte chunks into text chunks. Throws a DecodeError
+ * naming the byte offset when the bytes are not valid in the encoding.
+ */
+export async function* decodeChunks(
+  chunks: AsyncIterable<Uint8Array | Buffer>,
+  declared?: string,
+): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let offset = 0;
+  let encoding = '';
+  let tail: Uint8Array = new Uint8Array(0);
+  for await (const raw of chunks) {
+    let chunk: Uint8Array = raw;
+    if (!decoder) {
+      const d = detectEncoding(chunk, declared);
+      if ('error' in d) throw new DecodeError(d.error, undefined, d.hint);
+      encoding = d.encoding;
+      if (looksBinary(chunk, encoding))
+        throw new DecodeError(
+          'the file is not text (it contains NUL bytes); is it an .xlsx or another binary file renamed to .csv?',
+          chunk.indexOf(0),
+          'Save the sheet as CSV (UTF-8) from Excel or LibreOffice.',
+          'not-text',
+        );
+      decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+      chunk = chunk.subarray(d.bomLength);
+      offset = d.bomLength;
+    }
+    try {
+      yield decoder.decode(chunk, { stream: true });
+    } catch {
+      throw badBytes(encoding, declared, offset, tail, chunk);
+    }
+    offset += chunk.length;
+    tail = chunk.subarray(Math.max(0, chunk.length - 4));
+  }
+  if (!decoder) return;
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw new DecodeError(
+      `the file ends in the middle of a ${encoding} character`,
+      offset,
+      'The file was cut short; export it again.',
+    );
+  }
+}
+
+function badBytes(
+  encoding: string,
+  declared: string | undefined,
+  offset: number,
+  tail: Uint8Array,
+  chunk: Uint8Array,
+): DecodeError {
+  let at: number | undefined;
+  if (encoding === 'utf-8') {
+    const joined = new Uint8Array(tail.length + chunk.length);
+    joined.set(tail);
+    joined.set(chunk, tail.length);
+    // Start after the previous chunk's complete characters: step back to a lead byte.
+    let start = 0;
+    while (start < tail.length && (joined[start]! & 0xc0) === 0x80) start++;
+    const bad = firstInvalidUtf8(joined.subarray(start));
+    if (bad >= 0) at = offset - tail.length + start + bad;
+  }
+  const byte =
+    at !== undefined ? (at - offset >= 0 ? chunk[at - offset] : tail[tail.length + at - offset]) : undefined;
+  return new DecodeError(
+    `the bytes are not valid ${encoding}${at !== undefined ? ` at byte offset ${at}${byte !== undefined ? ` (byte 0x${byte.toString(16).padStart(2, '0')})` : ''}` : ''}`,
+    at,
+    declared
+      ? `The codebook declares encoding "${declared}". Save the file in that encoding, or correct "encoding".`
+      : 'Without a byte order mark the file is read as UTF-8. Save it as "CSV UTF-8", or declare its encoding in the codebook (e.g. encoding: windows-1252).',
+  );
+}

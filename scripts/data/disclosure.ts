@@ -1,0 +1,145 @@
+/**
+ * Disclosure control: what may not be published. Pure functions; the
+ * validator calls them on every header and cell before anything is written.
+ */
+import type { FieldSpec } from './codebook.ts';
+
+export type IdentifierKind = 'nik' | 'phone' | 'npwp' | 'email' | 'address';
+
+export interface Finding {
+  kind: IdentifierKind;
+  /** The part of the cell that looks like an identifier (to be masked before display). */
+  match: string;
+}
+
+const kindText: Record<IdentifierKind, { message: string; hint: string }> = {
+  nik: {
+    message: 'looks like a NIK or KK number (16 digits)',
+    hint: 'Remove identity numbers from the file; if this is not one, store the code in a form that is not a 16-digit number.',
+  },
+  phone: {
+    message: 'looks like an Indonesian phone number',
+    hint: 'Remove phone numbers from the file before delivery.',
+  },
+  npwp: {
+    message: 'looks like an NPWP (tax number)',
+    hint: 'Remove tax numbers from the file before delivery.',
+  },
+  email: {
+    message: 'looks like an e-mail address',
+    hint: 'Remove e-mail addresses from the file before delivery.',
+  },
+  address: {
+    message: 'looks like a street address (Jl./Gg./RT-RW)',
+    hint: 'Remove addresses; publish at most the kelurahan. A place name in a category label is fine.',
+  },
+};
+export const describeFinding = (kind: IdentifierKind) => kindText[kind];
+
+// NIK/KK: 16 digits (optionally grouped by spaces/dots/dashes); also as Excel
+// mangles them: `3,57808E+15` / `3.57808E+15` (15 significant digits kept,
+// the rest shown in scientific notation) or as 16 digits ending in zeros.
+const nikRe = /(?<!\d)\d{2}[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{6}[ .-]?\d{4}(?!\d)/;
+const sciRe = /(?<![\d,.])[1-9][.,]\d{1,14}[eE]\+?15(?!\d)/;
+// Mobile numbers: 08…, +628…, 628…, or 8… when Excel dropped the leading 0;
+// Jakarta landlines: (021) …, +62 21 ….
+const phoneRe =
+  /(?<![\d])(?:(?:\+62|62|0)[ .-]?8[1-9](?:[ .-]?\d){7,11}|8[1-9]\d{7,10})(?!\d)|\(021\)[ .-]?\d{3,4}[ .-]?\d{3,4}|\+62[ .-]?21[ .-]?\d{3,4}[ .-]?\d{3,4}/;
+const npwpRe = /(?<!\d)\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}(?!\d)/;
+const emailRe = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// Street addresses: an abbreviation with its dot (`Jl.`, `Jln.`, `Gg.`), a
+// street word followed by a capitalised name (`Jalan Kramat`, `Gang Mawar`,
+// `Blok C`), a street word with a house number, or `RT 03/RW 07`. A plain
+// "gang" in a sentence ("pindah ke gang sebelah") is not an address.
+const addressRe =
+  /(?:^|[^\p{L}])(?:[Jj][Ll][Nn]?|[Gg][Gg])\.\s*\S|(?:^|[^\p{L}])(?:[Jj]alan|JALAN|[Gg]ang|GANG|[Bb]lok|BLOK|[Jj]l|JL|[Gg]g|GG)\s+(?:\p{Lu}|\d)|(?:^|[^\p{L}])(?:jalan|gang|jl|jln|gg)\s+\S+(?:\s+\S+)?\s+no\.?\s*\d|\b[Rr][Tt]\.?\s*0*\d{1,3}\s*\/?\s*[Rr][Ww]\.?\s*0*\d{1,3}\b/u;
+/(?:^|[\s,(])(?:jl|jln|jalan|gg|gang|blok)\.?\s+\S|\brt\.?\s*0*\d{1,3}\s*\/?\s*rw\.?\s*0*\d{1,3}\b/i;
+// A cheap first look: most cells have none of these characters or words and
+// skip the regular expressions (this keeps the scan within the speed budget).
+const quickRe = /(?:\d[ .()+-]{0,2}){8}|@|\d[eE]\+|\b(?:jl|jln|jalan|gg|gang|blok|rt)\b/i;
+
+/** Looks for a direct identifier inside one cell's text. */
+export function scanCell(text: string): Finding | undefined {
+  if (text.length < 5 || !quickRe.test(text)) return undefined;
+  let m: RegExpExecArray | null;
+  if ((m = npwpRe.exec(text))) return { kind: 'npwp', match: m[0] };
+  if ((m = nikRe.exec(text)) || (m = sciRe.exec(text))) return { kind: 'nik', match: m[0] };
+  if ((m = phoneRe.exec(text))) return { kind: 'phone', match: m[0] };
+  if ((m = emailRe.exec(text))) return { kind: 'email', match: m[0] };
+  if ((m = addressRe.exec(text))) return { kind: 'address', match: m[0].trim() };
+  return undefined;
+}
+
+// Column names that announce a direct identifier. Place names such as
+// `nama_kelurahan` or counts such as `jumlah_kk` are not caught: only a bare
+// name/identity/contact column or one qualified by a person.
+const suspiciousNameRe =
+  /^(?:nama|name|full_?name|nama_?(?:lengkap|responden|anggota|ketua|kepala_keluarga|ibu|ayah|suami|istri|pemilik|penerima)|alamat(?:_.*)?|address(?:_.*)?|nik|no_?nik|nomor_?nik|ktp|no_?ktp|nomor_?ktp|kk|no_?kk|nomor_?kk|hp|no_?hp|nomor_?hp|telp|telepon|no_?telp|no_?telepon|nomor_?telepon|phone(?:_?number)?|email|e_?mail|npwp|no_?npwp|tanggal_?lahir|tgl_?lahir|tempat_?lahir|birth_?date|date_?of_?birth)$/i;
+
+/** True when a column name announces a direct identifier (`nama`, `alamat`, `nik`, `no_hp`, …). */
+export function isSuspiciousColumnName(name: string): boolean {
+  return suspiciousNameRe.test(name.trim().replace(/[\s.-]+/g, '_'));
+}
+
+/** The fields of a table by disclosure role. */
+export function rolesOf(fields: FieldSpec[]) {
+  return {
+    direct: fields.filter((f) => f.role === 'direct-identifier'),
+    quasi: fields.filter((f) => f.role === 'quasi-identifier'),
+    sensitive: fields.filter((f) => f.role === 'sensitive'),
+  };
+}
+
+/** One equivalence class over the quasi-identifiers: its size and the sensitive values seen in it. */
+export interface EquivalenceClass {
+  key: string[];
+  count: number;
+  firstLine: number;
+  sensitive: Map<string, Set<string>>;
+}
+
+/**
+ * Accumulates the equivalence classes of a table (rows that share every
+ * quasi-identifier value) as rows stream past; memory grows with the number
+ * of classes, not rows.
+ */
+export class ClassCounter {
+  readonly classes = new Map<string, EquivalenceClass>();
+  readonly quasi: string[];
+  readonly sensitive: string[];
+  constructor(quasi: string[], sensitive: string[]) {
+    this.quasi = quasi;
+    this.sensitive = sensitive;
+  }
+  add(key: string[], sensitiveValues: string[], line: number): void {
+    const id = key.join('\u0000');
+    let c = this.classes.get(id);
+    if (!c) {
+      c = {
+        key,
+        count: 0,
+        firstLine: line,
+        sensitive: new Map(this.sensitive.map((s) => [s, new Set<string>()])),
+      };
+      this.classes.set(id, c);
+    }
+    c.count++;
+    sensitiveValues.forEach((v, i) => c.sensitive.get(this.sensitive[i]!)!.add(v));
+  }
+  /** The smallest class size (k reached); Infinity when the table is empty. */
+  kReached(): number {
+    let k = Infinity;
+    for (const c of this.classes.values()) k = Math.min(k, c.count);
+    return k;
+  }
+  /** The smallest number of distinct values of each sensitive variable within a class (l reached). */
+  lReached(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const s of this.sensitive) {
+      let l = Infinity;
+      for (const c of this.classes.values()) l = Math.min(l, c.sensitive.get(s)!.size);
+      out[s] = l;
+    }
+    return out;
+  }
+}

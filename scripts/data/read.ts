@@ -1,0 +1,124 @@
+/**
+ * The input edge of the build: streams a delivered CSV from disk through the
+ * decoder and papaparse into a TableValidator, tracking the line each row
+ * starts on (quoted cells may contain line breaks).
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import type { TableSpec } from './codebook.ts';
+import { decodeChunks, DecodeError } from './decode.ts';
+import type { IssueLog } from './errors.ts';
+import { TableValidator, type TableResult } from './validate.ts';
+
+const NEWLINES = /\r\n|\r|\n/g;
+const countNewlines = (s: string) =>
+  s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? 0 : (s.match(NEWLINES)?.length ?? 0);
+
+export interface ReadOptions {
+  /** Keep the typed rows (the build needs them; a check or benchmark does not). */
+  collect: boolean;
+  /** Field lists of this table that other tables reference. */
+  referenced: string[][];
+}
+
+/** Streams one CSV file through the checks; problems go to `log`. */
+export async function readTable(
+  path: string,
+  label: string,
+  table: TableSpec,
+  log: IssueLog,
+  opts: ReadOptions,
+): Promise<TableResult> {
+  const v = new TableValidator(table, label, log, opts.referenced, opts.collect);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    log.add({
+      file: label,
+      rule: 'file-missing',
+      message: `the file named in the codebook (path: ${table.path}) does not exist`,
+      hint: 'Put the CSV in the dataset folder under that name, or correct "path" in the codebook.',
+    });
+    return v.finish();
+  }
+  if (size === 0) {
+    log.add({
+      file: label,
+      rule: 'empty-file',
+      message: 'the file is empty',
+      hint: 'Export the sheet again.',
+    });
+    return v.result;
+  }
+  const text = Readable.from(
+    decodeChunks(createReadStream(path, { highWaterMark: 1 << 20 }), table.encoding),
+    { objectMode: true },
+  );
+  let line = 1;
+  let sawHeader = false;
+  let headerOk = false;
+  await new Promise<void>((resolve) => {
+    Papa.parse<string[], NodeJS.ReadableStream>(text, {
+      delimiter: table.delimiter,
+      quoteChar: table.quoteChar,
+      escapeChar: table.quoteChar,
+      header: false,
+      dynamicTyping: false,
+      skipEmptyLines: false,
+      chunk(results: Papa.ParseResult<string[]>) {
+        const quoteErrors = new Map<number, string>();
+        for (const e of results.errors)
+          if (e.type === 'Quotes' && e.row !== undefined) quoteErrors.set(e.row, e.code);
+        const rows = results.data;
+        for (let i = 0; i < rows.length; i++) {
+          const cells = rows[i]!;
+          const start = line;
+          let extra = 0;
+          for (let c = 0; c < cells.length; c++) extra += countNewlines(cells[c]!);
+          line += 1 + extra;
+          const q = quoteErrors.get(i);
+          if (q) {
+            log.add({
+              file: label,
+              line: start,
+              rule: q === 'MissingQuotes' ? 'unclosed-quote' : 'quotes',
+              message:
+                q === 'MissingQuotes'
+                  ? 'a quoted cell opens here and is never closed'
+                  : 'a quote inside a quoted cell is not doubled',
+              hint: 'Inside quotes, write a quote as "" (two quotes); every opening quote needs a closing one.',
+            });
+            if (q === 'MissingQuotes') return;
+            continue;
+          }
+          if (cells.length === 1 && cells[0] === '') continue; // empty line
+          if (!sawHeader) {
+            sawHeader = true;
+            headerOk = v.header(cells, start);
+            continue;
+          }
+          if (headerOk) v.row(cells, start);
+          else v.result.rowCount++;
+        }
+      },
+      complete: () => resolve(),
+      error: (err: Error) => {
+        if (err instanceof DecodeError)
+          log.add({ file: label, rule: err.rule, message: err.message, hint: err.hint });
+        else
+          log.add({ file: label, rule: 'read', message: err.message, hint: 'The file could not be read.' });
+        resolve();
+      },
+    });
+  });
+  if (!sawHeader && log.count === 0)
+    log.add({
+      file: label,
+      rule: 'empty-file',
+      message: 'the file has no header row (it holds only empty lines)',
+      hint: 'Export the sheet again.',
+    });
+  return sawHeader ? v.finish() : v.result;
+}

@@ -1,0 +1,412 @@
+/**
+ * Checks one table row by row as it streams past: header against the
+ * codebook, ragged rows, types, constraints, keys, and the disclosure scan.
+ * Holds only what the checks need (key sets, equivalence classes), and the
+ * typed rows only when asked to (the build needs them, a benchmark does not).
+ */
+import type { FieldSpec, TableSpec } from './codebook.ts';
+import { makeCaster, type Value } from './cast.ts';
+import { ClassCounter, describeFinding, isSuspiciousColumnName, scanCell } from './disclosure.ts';
+import { mask, type IssueLog } from './errors.ts';
+
+export interface TableResult {
+  table: TableSpec;
+  file: string;
+  rows: Value[][];
+  rowCount: number;
+  /** Distinct key tuples of this table's fields that other tables reference, by "f1,f2". */
+  keys: Map<string, Set<string>>;
+  /** Distinct foreign-key tuples seen in this table, with the first line each appeared on. */
+  foreign: { fk: TableSpec['foreignKeys'][number]; seen: Map<string, number> }[];
+  classes?: ClassCounter;
+  cellsScanned: number;
+}
+
+const SEP = '\u001f';
+
+export class TableValidator {
+  readonly result: TableResult;
+  private columns: (FieldSpec | undefined)[] = [];
+  private fieldColumn: number[] = [];
+  private casters: ((t: string) => ReturnType<ReturnType<typeof makeCaster>>)[] = [];
+  private headerOk = false;
+  private uniques: (Set<string> | undefined)[] = [];
+  private pk?: { idx: number[]; seen: Set<string> };
+  private keyIdx: { name: string; idx: number[] }[] = [];
+  private fkIdx: number[][] = [];
+  private qIdx: number[] = [];
+  private sIdx: number[] = [];
+  private categorySets: (Set<string> | undefined)[] = [];
+  private enumSets: (Set<string> | undefined)[] = [];
+  private patterns: (RegExp | undefined)[] = [];
+
+  readonly table: TableSpec;
+  readonly file: string;
+  readonly log: IssueLog;
+  readonly collect: boolean;
+
+  /** `referenced`: field lists of this table that other tables point at (`[["kode"]]`). */
+  constructor(table: TableSpec, file: string, log: IssueLog, referenced: string[][], collect: boolean) {
+    this.table = table;
+    this.file = file;
+    this.log = log;
+    this.collect = collect;
+    const fields = table.fields;
+    this.casters = fields.map(makeCaster);
+    this.categorySets = fields.map((f) =>
+      f.categories ? new Set(f.categories.map((c) => c.value)) : undefined,
+    );
+    this.enumSets = fields.map((f) =>
+      f.constraints.enum ? new Set(f.constraints.enum.map(String)) : undefined,
+    );
+    this.patterns = fields.map((f) =>
+      f.constraints.pattern ? new RegExp(`^(?:${f.constraints.pattern})$`, 'u') : undefined,
+    );
+    const index = (names: string[]) => names.map((n) => fields.findIndex((f) => f.name === n));
+    const singlePk = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
+    // A unique field that is also the whole primary key needs only one set.
+    this.uniques = fields.map((f) =>
+      f.constraints.unique && f.name !== singlePk ? new Set<string>() : undefined,
+    );
+    if (table.primaryKey.length) this.pk = { idx: index(table.primaryKey), seen: new Set() };
+    this.keyIdx = referenced.map((names) => ({ name: names.join(','), idx: index(names) }));
+    this.fkIdx = table.foreignKeys.map((fk) => index(fk.fields));
+    const quasi = fields.filter((f) => f.role === 'quasi-identifier');
+    const sensitive = fields.filter((f) => f.role === 'sensitive');
+    this.qIdx = index(quasi.map((f) => f.name));
+    this.sIdx = index(sensitive.map((f) => f.name));
+    this.result = {
+      table,
+      file,
+      rows: [],
+      rowCount: 0,
+      keys: new Map(this.keyIdx.map((k) => [k.name, new Set<string>()])),
+      foreign: table.foreignKeys.map((fk) => ({ fk, seen: new Map() })),
+      classes:
+        quasi.length || sensitive.length
+          ? new ClassCounter(
+              quasi.map((f) => f.name),
+              sensitive.map((f) => f.name),
+            )
+          : undefined,
+      cellsScanned: 0,
+    };
+  }
+
+  /** Checks the header row (line 1) against the codebook and maps columns to fields. */
+  header(cells: string[], line: number): boolean {
+    const file = this.file;
+    const names = cells.map((c) => c.replace(/^\uFEFF/, '').trim());
+    const fields = this.table.fields;
+    const known = new Map(fields.map((f, i) => [f.name, i]));
+    const seen = new Map<string, number>();
+    this.columns = [];
+    this.fieldColumn = fields.map(() => -1);
+    const extra: number[] = [];
+    names.forEach((name, col) => {
+      if (isSuspiciousColumnName(name))
+        this.log.add({
+          file,
+          line,
+          column: col + 1,
+          variable: name,
+          rule: 'disclosure:column-name',
+          message: `the column name "${name}" announces a direct identifier (name, address, identity number, contact)`,
+          hint: 'Remove the column from the CSV and the codebook; direct identifiers are never published.',
+        });
+      if (seen.has(name)) {
+        this.log.add({
+          file,
+          line,
+          column: col + 1,
+          variable: name,
+          rule: 'header-duplicate',
+          message: `column "${name}" appears twice (columns ${seen.get(name)! + 1} and ${col + 1})`,
+          hint: 'Each column name must appear once in the header.',
+        });
+        this.columns.push(undefined);
+        return;
+      }
+      seen.set(name, col);
+      const fi = known.get(name);
+      if (fi === undefined) {
+        extra.push(col);
+        this.columns.push(undefined);
+      } else {
+        this.columns.push(fields[fi]);
+        this.fieldColumn[fi] = col;
+      }
+    });
+    const missing = fields.map((f, i) => (this.fieldColumn[i] === -1 ? i : -1)).filter((i) => i >= 0);
+    for (const col of extra) {
+      const name = names[col]!;
+      const near =
+        missing.find((fi) => fields[fi]!.name.toLowerCase() === name.toLowerCase().replace(/[\s-]+/g, '_')) ??
+        (missing.length === 1 && extra.length === 1 ? missing[0] : undefined);
+      this.log.add({
+        file,
+        line,
+        column: col + 1,
+        variable: name,
+        rule: near !== undefined ? 'header-renamed' : 'header-extra',
+        message:
+          near !== undefined
+            ? `column "${name}" is not in the codebook; was "${fields[near]!.name}" renamed?`
+            : `column "${name === '' ? '(empty name)' : name}" is not in the codebook`,
+        hint:
+          near !== undefined
+            ? `Use the codebook's name "${fields[near]!.name}" in the header, or rename the field in the codebook.`
+            : 'Describe the column in the codebook (schema.fields) or remove it from the CSV.',
+      });
+    }
+    for (const fi of missing) {
+      if (extra.length === 1 && missing.length === 1) continue; // reported as renamed
+      this.log.add({
+        file,
+        line,
+        variable: fields[fi]!.name,
+        rule: 'header-missing',
+        message: `the codebook's column "${fields[fi]!.name}" is not in the header`,
+        hint: 'Add the column to the CSV or remove the field from the codebook.',
+      });
+    }
+    for (const f of fields)
+      if (f.role === 'direct-identifier')
+        this.log.add({
+          file,
+          line,
+          column: names.indexOf(f.name) + 1 || undefined,
+          variable: f.name,
+          rule: 'disclosure:direct-identifier',
+          message: `"${f.name}" is marked direct-identifier and may not be published`,
+          hint: 'Remove the column from the CSV and its field from the codebook before delivery.',
+        });
+    this.headerOk = extra.length === 0 && missing.length === 0 && names.length === seen.size;
+    return this.headerOk;
+  }
+
+  /** Checks one data row; `line` is the line the row starts on. */
+  row(cells: string[], line: number): void {
+    const r = this.result;
+    r.rowCount++;
+    if (!this.headerOk) return;
+    const file = this.file;
+    const log = this.log;
+    if (cells.length !== this.columns.length) {
+      log.add({
+        file,
+        line,
+        column: Math.min(cells.length, this.columns.length) + 1,
+        rule: 'ragged-row',
+        message: `row has ${cells.length} cells, the header has ${this.columns.length}`,
+        hint:
+          cells.length > this.columns.length
+            ? `A value may contain the delimiter "${this.table.delimiter}" without quotes around it.`
+            : 'A cell is missing, or a line break split the row.',
+      });
+      return;
+    }
+    const fields = this.table.fields;
+    const values: Value[] = new Array(fields.length);
+    let rowOk = true;
+    for (let fi = 0; fi < fields.length; fi++) {
+      const col = this.fieldColumn[fi]!;
+      const text = cells[col]!;
+      const f = fields[fi]!;
+      // Disclosure scan first: a cell holding an identifier is reported as
+      // such (masked), not as a type error that would echo it.
+      if (text.length >= 5) {
+        r.cellsScanned++;
+        const found = scanCell(text);
+        if (found) {
+          const d = describeFinding(found.kind);
+          this.cell(
+            line,
+            col,
+            f,
+            `disclosure:${found.kind}`,
+            `value "${mask(found.match)}" ${d.message}`,
+            d.hint,
+          );
+          rowOk = false;
+          values[fi] = text.trim();
+          continue;
+        }
+      }
+      const c = this.casters[fi]!(text);
+      if (!c.ok) {
+        this.cell(line, col, f, c.rule, c.message, c.hint);
+        rowOk = false;
+        values[fi] = text.trim();
+        continue;
+      }
+      const v = c.value;
+      values[fi] = v;
+      const k = f.constraints;
+      if (v === null || v === '') {
+        if (k.required) {
+          this.cell(
+            line,
+            col,
+            f,
+            'required',
+            'a value is required but the cell is empty',
+            `Fill in the cell, or make the field optional in the codebook (constraints.required).${f.missingValues.length > 1 ? ` Missing-value codes: ${f.missingValues.map((m) => `"${m}"`).join(', ')}.` : ''}`,
+          );
+          rowOk = false;
+        }
+        if (v === null) continue;
+      }
+      const s = typeof v === 'string' ? v : String(v);
+      const cats = this.categorySets[fi];
+      if (cats && !cats.has(s)) {
+        this.cell(
+          line,
+          col,
+          f,
+          'enum',
+          `"${s}" is not one of the categories ${[...cats].join(', ')}`,
+          'Use a category listed in the codebook, or add it there with its labels.',
+        );
+        rowOk = false;
+      }
+      const en = this.enumSets[fi];
+      if (en && !en.has(s)) {
+        this.cell(
+          line,
+          col,
+          f,
+          'enum',
+          `"${s}" is not one of ${[...en].join(', ')}`,
+          'constraints.enum lists the allowed values.',
+        );
+        rowOk = false;
+      }
+      if (typeof v === 'number') {
+        if (k.minimum !== undefined && v < k.minimum) {
+          this.cell(
+            line,
+            col,
+            f,
+            'minimum',
+            `${v} is below the minimum ${k.minimum}`,
+            "Check the value, or the codebook's constraints.minimum.",
+          );
+          rowOk = false;
+        }
+        if (k.maximum !== undefined && v > k.maximum) {
+          this.cell(
+            line,
+            col,
+            f,
+            'maximum',
+            `${v} is above the maximum ${k.maximum}`,
+            "Check the value, or the codebook's constraints.maximum.",
+          );
+          rowOk = false;
+        }
+      } else if (typeof v === 'string') {
+        if (k.minLength !== undefined && v.length < k.minLength) {
+          this.cell(
+            line,
+            col,
+            f,
+            'minLength',
+            `is shorter than ${k.minLength} characters`,
+            'constraints.minLength',
+          );
+          rowOk = false;
+        }
+        if (k.maxLength !== undefined && v.length > k.maxLength) {
+          this.cell(
+            line,
+            col,
+            f,
+            'maxLength',
+            `is longer than ${k.maxLength} characters`,
+            'constraints.maxLength',
+          );
+          rowOk = false;
+        }
+        const p = this.patterns[fi];
+        if (p && !p.test(v)) {
+          this.cell(
+            line,
+            col,
+            f,
+            'pattern',
+            `"${v}" does not match the pattern ${k.pattern}`,
+            'constraints.pattern gives the form values must take.',
+          );
+          rowOk = false;
+        }
+      }
+      const u = this.uniques[fi];
+      if (u) {
+        if (u.has(s)) {
+          this.cell(
+            line,
+            col,
+            f,
+            'unique',
+            `"${s}" appears more than once`,
+            'Values of this column must be unique (constraints.unique).',
+          );
+          rowOk = false;
+        } else u.add(s);
+      }
+    }
+    // A row with a bad cell still counts in its equivalence class, so one
+    // fault is not echoed as k-anonymity/l-diversity problems of its neighbours.
+    if (r.classes)
+      r.classes.add(
+        this.qIdx.map((i) => String(values[i] ?? '')),
+        this.sIdx.map((i) => String(values[i] ?? '')),
+        line,
+      );
+    if (!rowOk) return;
+    const tuple = (idx: number[]) =>
+      idx.length === 1 ? String(values[idx[0]!] ?? '') : idx.map((i) => String(values[i] ?? '')).join(SEP);
+    if (this.pk) {
+      const key = tuple(this.pk.idx);
+      if (this.pk.seen.has(key)) {
+        log.add({
+          file,
+          line,
+          column: this.fieldColumn[this.pk.idx[0]!]! + 1,
+          variable: this.table.primaryKey.join(', '),
+          rule: 'primary-key',
+          message: `the key (${key.split(SEP).join(', ')}) appears more than once`,
+          hint: 'Each row needs its own value of the primary key (schema.primaryKey).',
+        });
+        return;
+      }
+      this.pk.seen.add(key);
+    }
+    for (const k of this.keyIdx) r.keys.get(k.name)!.add(tuple(k.idx));
+    this.fkIdx.forEach((idx, i) => {
+      if (idx.some((j) => values[j] === null)) return; // a missing key points nowhere by design
+      const key = tuple(idx);
+      const seen = r.foreign[i]!.seen;
+      if (!seen.has(key)) seen.set(key, line);
+    });
+    if (this.collect) r.rows.push(values);
+  }
+
+  private cell(line: number, col: number, f: FieldSpec, rule: string, message: string, hint: string): void {
+    this.log.add({ file: this.file, line, column: col + 1, variable: f.name, rule, message, hint });
+  }
+
+  /** Checks that need the whole table (empty table); returns the result. */
+  finish(): TableResult {
+    if (this.headerOk && this.result.rowCount === 0)
+      this.log.add({
+        file: this.file,
+        line: 2,
+        rule: 'header-only',
+        message: 'the file has a header but no data rows',
+        hint: 'Export the sheet again with its data.',
+      });
+    return this.result;
+  }
+}
