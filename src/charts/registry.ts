@@ -123,6 +123,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
   const figures: Omit<FigureSpec, 'number'>[] = [
     {
       id: 'fig-penduduk-senen',
+      shortTitle: { id: 'Penduduk Senen', en: 'Population of Senen' },
       title: {
         id: `Penduduk kelurahan di Kecamatan ${titleCase(c.kecamatan)} menurut jenis kelamin, ${c.year}`,
         en: `Population of the kelurahan of Kecamatan ${titleCase(c.kecamatan)} by sex, ${c.year}`,
@@ -146,6 +147,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
     },
     {
       id: 'fig-jenis-usaha',
+      shortTitle: { id: 'Jenis usaha', en: 'Types of business' },
       title: { id: 'Jenis usaha anggota menurut kelompok', en: "Members' types of business by group" },
       caption: surveyCaption({
         id: 'Jumlah anggota tiap pokmas menurut jenis usaha yang dijalankan dengan modal IDT, dan persentasenya dalam kelompok.',
@@ -167,6 +169,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
     },
     {
       id: 'fig-kondisi-rumah-tangga',
+      shortTitle: { id: 'Kondisi rumah tangga', en: 'Household conditions' },
       title: {
         id: 'Kondisi rumah tangga sebelum dan sesudah program, menurut kelompok',
         en: 'Household conditions before and after the programme, by group',
@@ -193,6 +196,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
     },
     {
       id: 'fig-status-angsuran',
+      shortTitle: { id: 'Status angsuran', en: 'Repayment status' },
       title: { id: 'Status angsuran modal menurut kelompok', en: 'Repayment status of the capital by group' },
       caption: surveyCaption({
         id: 'Jumlah anggota tiap pokmas menurut status angsuran modal usahanya, dan persentasenya dalam kelompok.',
@@ -214,6 +218,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
     },
     {
       id: 'fig-kegiatan-kelompok',
+      shortTitle: { id: 'Kegiatan kelompok', en: 'Group activity' },
       title: { id: 'Kegiatan kelompok dari bulan ke bulan', en: 'Group activity month by month' },
       caption: surveyCaption({
         id: 'Pertemuan, kehadiran, angsuran yang terkumpul dan kunjungan pendamping tiap pokmas, per bulan sejak modal diterima.',
@@ -237,6 +242,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
     },
     {
       id: 'fig-tema-wawancara',
+      shortTitle: { id: 'Tema wawancara', en: 'Interview themes' },
       title: { id: 'Tema wawancara menurut kelompok dan sikap', en: 'Interview themes by group and stance' },
       caption: surveyCaption({
         id: 'Jumlah pernyataan wawancara yang dikodekan per tema, menurut sikap (positif, netral, negatif), dan persentasenya dari semua pernyataan kelompok.',

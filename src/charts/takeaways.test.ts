@@ -1,6 +1,7 @@
 /** Takeaways and tables from the fixtures, checked against values worked out by hand. */
 import { describe, expect, test } from 'vitest';
 import * as f from './fixtures.ts';
+import type { JenisUsaha } from './rows.ts';
 import { businessTypesData, businessTypesTakeaway } from './business-types.ts';
 import {
   groupActivityData,
@@ -81,7 +82,7 @@ describe('business types', () => {
   test('names the most common type, every one of them when tied', () => {
     const points = businessTypesData(f.anggota, f.groups, f.usahaLabels);
     expect(businessTypesTakeaway(points, f.groups, 'en')).toBe(
-      'Most common type of business: small shop in Group A (2 of 4 members, 50%) and food in Group B (2 of 3 members, 67%).',
+      'Most common type of business: small shop in Group A (2 of 4 members, 50%) and food trading in Group B (2 of 3 members, 67%).',
     );
     const tied = businessTypesData(
       f.anggota.filter((a) => a.id_anggota !== 'A02'),
@@ -89,12 +90,12 @@ describe('business types', () => {
       f.usahaLabels,
     );
     expect(businessTypesTakeaway(tied, f.groups, 'en')).toContain(
-      'small shop, tailoring and food in Group A (1 of 3 members each, 33%)',
+      'small shop, services and food trading in Group A (1 of 3 members each, 33%)',
     );
   });
   test('a business type outside the codebook is an error', () => {
     expect(() =>
-      businessTypesData([{ ...f.anggota[0]!, jenis_usaha: 'ojek' }], f.groups, f.usahaLabels),
+      businessTypesData([{ ...f.anggota[0]!, jenis_usaha: 'ojek' as JenisUsaha }], f.groups, f.usahaLabels),
     ).toThrow(/"ojek"/);
   });
 });
