@@ -52,7 +52,10 @@ export const figureUi = {
     en: 'Copy this code into your web page to show the figure with its source.',
   },
   cite: { id: 'Kutip gambar ini', en: 'Cite this figure' },
-  viewOnSite: { id: 'Lihat gambar ini, tabel dan unduhannya di situs', en: 'See this figure, its table and downloads on the site' },
+  viewOnSite: {
+    id: 'Lihat gambar ini, tabel dan unduhannya di situs',
+    en: 'See this figure, its table and downloads on the site',
+  },
   allFigures: { id: 'Semua grafik', en: 'All figures' },
   figuresIntro: {
     id: 'Setiap gambar dibuat dari dataset yang diterbitkan situs ini, lengkap dengan tabel angka, unduhan dan cara mengutipnya.',
