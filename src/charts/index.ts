@@ -4,7 +4,7 @@
  * Call at build time only.
  */
 import { fieldMeta, loadDataset, loadTable, type DatasetMeta, type FieldMeta } from '../lib/datasets.ts';
-import type { Bilingual } from '../lib/i18n.ts';
+import { localeParams, type Bilingual } from '../lib/i18n.ts';
 import type { GroupInfo } from './common.ts';
 import { isRupiah } from './format.ts';
 import type { MeasureInfo } from './group-activity.ts';
@@ -131,4 +131,11 @@ export function getFigure(id: string): FigureSpec {
 /** The metadata of the dataset a figure is drawn from (its `synthetic` flag drives the notice). */
 export function figureDataset(figure: FigureSpec): DatasetMeta {
   return loadDataset(figure.dataset as Parameters<typeof loadDataset>[0]);
+}
+
+/** `getStaticPaths` of the per-figure routes: every figure in every language. */
+export function figurePaths() {
+  return localeParams().flatMap(({ params, props }) =>
+    loadFigures().map((f) => ({ params: { ...params, figure: f.id }, props: { ...props, id: f.id } })),
+  );
 }

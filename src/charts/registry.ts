@@ -55,7 +55,7 @@ import type {
   Tema,
   WawancaraRow,
 } from './rows.ts';
-import type { CategoryLabels, FigureSpec } from './types.ts';
+import type { CategoryLabels, FigureSpec, FigureTable, FigureVariant } from './types.ts';
 
 /** Everything the figures are drawn from. */
 export interface FigureData {
@@ -93,6 +93,11 @@ export interface FigureData {
 /** Both languages of a locale-dependent text. */
 function both(text: (locale: 'id' | 'en') => string): Bilingual {
   return { id: text('id'), en: text('en') };
+}
+
+/** The one variant of a figure drawn in a single view. */
+function only(takeaway: Bilingual, table: FigureTable, plot: FigureVariant['plot']): FigureVariant {
+  return { key: '', label: { id: '', en: '' }, takeaway, table, plot };
 }
 
 /** Every figure of the site, numbered in reading order. */
@@ -136,13 +141,11 @@ export function buildFigures(data: FigureData): FigureSpec[] {
       dataset: c.id,
       tables: [c.table],
       variants: [
-        {
-          key: '',
-          label: { id: '', en: '' },
-          takeaway: both((l) => pasebanContextTakeaway(population, c.kelurahan, c.year, l)),
-          table: pasebanContextTable(population),
-          plot: (ctx) => pasebanContext(population, c.kelurahan, c.year, ctx),
-        },
+        only(
+          both((l) => pasebanContextTakeaway(population, c.kelurahan, c.year, l)),
+          pasebanContextTable(population),
+          (ctx) => pasebanContext(population, c.kelurahan, c.year, ctx),
+        ),
       ],
     },
     {
@@ -158,13 +161,11 @@ export function buildFigures(data: FigureData): FigureSpec[] {
       tables: ['anggota'],
       highlight,
       variants: [
-        {
-          key: '',
-          label: { id: '', en: '' },
-          takeaway: both((l) => businessTypesTakeaway(business, s.groups, l)),
-          table: businessTypesTable(business),
-          plot: (ctx) => businessTypes(business, s.groups, ctx),
-        },
+        only(
+          both((l) => businessTypesTakeaway(business, s.groups, l)),
+          businessTypesTable(business),
+          (ctx) => businessTypes(business, s.groups, ctx),
+        ),
       ],
     },
     {
@@ -207,13 +208,11 @@ export function buildFigures(data: FigureData): FigureSpec[] {
       tables: ['anggota'],
       highlight,
       variants: [
-        {
-          key: '',
-          label: { id: '', en: '' },
-          takeaway: both((l) => repaymentStatusTakeaway(repayment, s.groups, s.labels.status_angsuran, l)),
-          table: repaymentStatusTable(repayment),
-          plot: (ctx) => repaymentStatus(repayment, s.groups, s.labels.status_angsuran, ctx),
-        },
+        only(
+          both((l) => repaymentStatusTakeaway(repayment, s.groups, s.labels.status_angsuran, l)),
+          repaymentStatusTable(repayment),
+          (ctx) => repaymentStatus(repayment, s.groups, s.labels.status_angsuran, ctx),
+        ),
       ],
     },
     {
@@ -253,13 +252,11 @@ export function buildFigures(data: FigureData): FigureSpec[] {
       tables: ['wawancara', 'anggota'],
       highlight,
       variants: [
-        {
-          key: '',
-          label: { id: '', en: '' },
-          takeaway: both((l) => interviewThemesTakeaway(interview, s.groups, s.labels.sikap, l)),
-          table: interviewThemesTable(interview),
-          plot: (ctx) => interviewThemes(interview, s.groups, s.labels.sikap, ctx),
-        },
+        only(
+          both((l) => interviewThemesTakeaway(interview, s.groups, s.labels.sikap, l)),
+          interviewThemesTable(interview),
+          (ctx) => interviewThemes(interview, s.groups, s.labels.sikap, ctx),
+        ),
       ],
     },
   ];
