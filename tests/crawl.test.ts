@@ -44,7 +44,7 @@ async function audit(
     );
     problems.push(...(await validateHtml(readFileSync(file, 'utf8'), file)));
   }
-  const v = await visit(browser, pageUrl);
+  const v = await visit(browser, pageUrl, { axe: full });
   try {
     const { document } = parseHTML(await v.page.content());
     problems.push(

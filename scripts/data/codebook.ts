@@ -107,7 +107,7 @@ export function readCodebook(
 ): { spec?: DatasetSpec; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
   const lc = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const doc: Document = parseDocument(text, { lineCounter: lc, prettyErrors: true });
   for (const e of doc.errors) {
     issues.push({
       file,

@@ -47,8 +47,13 @@ const phoneRe =
   /(?<![\d])(?:(?:\+62|62|0)[ .-]?8[1-9](?:[ .-]?\d){7,11}|8[1-9]\d{7,10})(?!\d)|\(021\)[ .-]?\d{3,4}[ .-]?\d{3,4}|\+62[ .-]?21[ .-]?\d{3,4}[ .-]?\d{3,4}/;
 const npwpRe = /(?<!\d)\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}(?!\d)/;
 const emailRe = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// Street addresses: an abbreviation with its dot (`Jl.`, `Jln.`, `Gg.`), a
+// street word followed by a capitalised name (`Jalan Kramat`, `Gang Mawar`,
+// `Blok C`), a street word with a house number, or `RT 03/RW 07`. A plain
+// "gang" in a sentence ("pindah ke gang sebelah") is not an address.
 const addressRe =
-  /(?:^|[\s,(])(?:jl|jln|jalan|gg|gang|blok)\.?\s+\S|\brt\.?\s*0*\d{1,3}\s*\/?\s*rw\.?\s*0*\d{1,3}\b/i;
+  /(?:^|[^\p{L}])(?:[Jj][Ll][Nn]?|[Gg][Gg])\.\s*\S|(?:^|[^\p{L}])(?:[Jj]alan|JALAN|[Gg]ang|GANG|[Bb]lok|BLOK|[Jj]l|JL|[Gg]g|GG)\s+(?:\p{Lu}|\d)|(?:^|[^\p{L}])(?:jalan|gang|jl|jln|gg)\s+\S+(?:\s+\S+)?\s+no\.?\s*\d|\b[Rr][Tt]\.?\s*0*\d{1,3}\s*\/?\s*[Rr][Ww]\.?\s*0*\d{1,3}\b/u;
+/(?:^|[\s,(])(?:jl|jln|jalan|gg|gang|blok)\.?\s+\S|\brt\.?\s*0*\d{1,3}\s*\/?\s*rw\.?\s*0*\d{1,3}\b/i;
 // A cheap first look: most cells have none of these characters or words and
 // skip the regular expressions (this keeps the scan within the speed budget).
 const quickRe = /(?:\d[ .()+-]{0,2}){8}|@|\d[eE]\+|\b(?:jl|jln|jalan|gg|gang|blok|rt)\b/i;

@@ -229,6 +229,7 @@ export class TableValidator {
             d.hint,
           );
           rowOk = false;
+          values[fi] = text.trim();
           continue;
         }
       }
@@ -236,6 +237,7 @@ export class TableValidator {
       if (!c.ok) {
         this.cell(line, col, f, c.rule, c.message, c.hint);
         rowOk = false;
+        values[fi] = text.trim();
         continue;
       }
       const v = c.value;
@@ -354,6 +356,14 @@ export class TableValidator {
         } else u.add(s);
       }
     }
+    // A row with a bad cell still counts in its equivalence class, so one
+    // fault is not echoed as k-anonymity/l-diversity problems of its neighbours.
+    if (r.classes)
+      r.classes.add(
+        this.qIdx.map((i) => String(values[i] ?? '')),
+        this.sIdx.map((i) => String(values[i] ?? '')),
+        line,
+      );
     if (!rowOk) return;
     const tuple = (idx: number[]) =>
       idx.length === 1 ? String(values[idx[0]!] ?? '') : idx.map((i) => String(values[i] ?? '')).join(SEP);
@@ -380,12 +390,6 @@ export class TableValidator {
       const seen = r.foreign[i]!.seen;
       if (!seen.has(key)) seen.set(key, line);
     });
-    if (r.classes)
-      r.classes.add(
-        this.qIdx.map((i) => String(values[i] ?? '')),
-        this.sIdx.map((i) => String(values[i] ?? '')),
-        line,
-      );
     if (this.collect) r.rows.push(values);
   }
 

@@ -25,7 +25,9 @@ function declarations(block: string): Tokens {
 
 /** Custom properties of the light theme and of the dark theme (light values overridden). */
 export function themeTokens(css: string = tokensCss()): { light: Tokens; dark: Tokens } {
-  const dark = css.match(/@media\s*\(prefers-color-scheme:\s*dark\)\s*\{([\s\S]*?\})\s*\}/);
+  const dark = css.match(
+    /@media\s*(?:screen\s+and\s*)?\(prefers-color-scheme:\s*dark\)\s*\{([\s\S]*?\})\s*\}/,
+  );
   const lightCss = dark ? css.replace(dark[0], '') : css;
   const light = declarations(lightCss);
   return { light, dark: { ...light, ...declarations(dark?.[1] ?? '') } };

@@ -1,10 +1,7 @@
-/** HTML validation of built pages with html-validate and the project's `.htmlvalidate.json`. */
-import { readFileSync } from 'node:fs';
-import { HtmlValidate, type ConfigData } from 'html-validate';
+/** HTML validation of built pages with html-validate and the project's `.htmlvalidate.mjs`. */
+import { HtmlValidate } from 'html-validate';
+import config from '../../.htmlvalidate.mjs';
 
-const config = JSON.parse(
-  readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8'),
-) as ConfigData;
 const validator = new HtmlValidate(config);
 
 /** One line per problem: `file:line:column rule: message`. */

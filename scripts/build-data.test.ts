@@ -1,0 +1,214 @@
+/**
+ * The data build end to end: two builds give identical bytes; the published
+ * files validate against the official schemas; a failing build leaves the
+ * previous output untouched.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import type { DatasetMeta } from '../src/lib/dataset-meta.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const standards = path.resolve(root, '../shared/standards');
+
+function build(out: string, dataDir = path.join(root, 'data')) {
+  return spawnSync(
+    process.execPath,
+    ['scripts/build-data.ts', '--data', dataDir, '--out', out, '--types', path.join(out, '..', 'types.ts')],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) =>
+      statSync(path.join(dir, n)).isDirectory()
+        ? listFiles(path.join(dir, n), `${prefix}${n}/`)
+        : [`${prefix}${n}`],
+    );
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+let outA: string;
+let outB: string;
+const meta = (id: string) =>
+  JSON.parse(readFileSync(path.join(outA, id, 'metadata.json'), 'utf8')) as DatasetMeta;
+
+beforeAll(() => {
+  outA = path.join(mkdtempSync(path.join(tmpdir(), 'data-a-')), 'data');
+  outB = path.join(mkdtempSync(path.join(tmpdir(), 'data-b-')), 'data');
+  for (const out of [outA, outB]) {
+    const r = build(out);
+    expect(r.status, r.stderr).toBe(0);
+  }
+}, 120_000);
+
+describe('npm run data', () => {
+  it('is byte-for-byte deterministic', () => {
+    const a = listFiles(outA);
+    expect(a).toEqual(listFiles(outB));
+    expect(a).toContain('survei-pokmas/1.0.0/survei-pokmas.xlsx');
+    for (const f of a)
+      expect(sha(readFileSync(path.join(outA, f))), f).toBe(sha(readFileSync(path.join(outB, f))));
+  });
+
+  it('stamps every ZIP entry (bundle and XLSX) with the fixed time 1980-01-01 00:00', () => {
+    for (const f of ['survei-pokmas/1.0.0/survei-pokmas.xlsx', 'survei-pokmas/1.0.0/survei-pokmas.zip']) {
+      const b = readFileSync(path.join(outA, f));
+      let entries = 0;
+      for (let i = b.indexOf('PK\x03\x04'); i >= 0; i = b.indexOf('PK\x03\x04', i + 4)) {
+        entries++;
+        expect([b.readUInt16LE(i + 10), b.readUInt16LE(i + 12)], f).toEqual([0, 0x21]);
+      }
+      expect(entries).toBeGreaterThan(3);
+    }
+  });
+
+  it('writes datapackage.json files that validate against the Data Package 2.0 schema, with true bytes and sha256', () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addFormat('textarea', true);
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(path.join(standards, 'datapackage-2.0.json'), 'utf8')),
+    );
+    for (const id of ['survei-pokmas', 'konteks-paseban']) {
+      const dir = path.join(outA, id, '1.0.0');
+      const dp = JSON.parse(readFileSync(path.join(dir, 'datapackage.json'), 'utf8'));
+      expect(validate(dp), JSON.stringify(validate.errors)).toBe(true);
+      expect(dp.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
+      for (const r of dp.resources) {
+        const bytes = readFileSync(path.join(dir, r.path));
+        expect(r.bytes).toBe(bytes.length);
+        expect(r.hash).toBe(`sha256:${sha(bytes)}`);
+      }
+    }
+  });
+
+  it('lists every file in the metadata with its url path, size and hash', () => {
+    const m = meta('survei-pokmas');
+    expect(m.synthetic).toEqual({ generator: 'scripts/generate-survey.ts', seed: 19940401 });
+    expect(meta('konteks-paseban').synthetic).toBe(false);
+    expect(m.files.map((f) => f.name).sort()).toEqual(
+      readdirSync(path.join(outA, 'survei-pokmas/1.0.0')).sort(),
+    );
+    for (const f of m.files) {
+      expect(f.path).toBe(`data/survei-pokmas/1.0.0/${f.name}`);
+      expect(f.sha256).toBe(sha(readFileSync(path.join(outA, 'survei-pokmas/1.0.0', f.name))));
+    }
+    const sex = m.tables.find((t) => t.name === 'anggota')!.fields.find((f) => f.name === 'jenis_kelamin')!;
+    expect(sex.categories!.reduce((s, c) => s + (c.count ?? 0), 0)).toBe(
+      m.tables.find((t) => t.name === 'anggota')!.rowCount,
+    );
+    expect(m.disclosure.tables.find((t) => t.table === 'anggota')!.kReached).toBeGreaterThanOrEqual(3);
+  });
+
+  it('publishes RFC 4180 CSV (UTF-8 without BOM, comma, CRLF, plain numbers)', () => {
+    const csv = readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas-kegiatan.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'kelompok,bulan,pertemuan,kehadiran_persen,angsuran_terkumpul,kunjungan_pendamping',
+    );
+    expect(lines[1]).toMatch(/^A,1,\d+,\d+(\.\d+)?,\d+,\d+$/);
+    const real = readFileSync(
+      path.join(outA, 'konteks-paseban/1.0.0/konteks-paseban-wilayah-2013.csv'),
+      'utf8',
+    );
+    expect(real).toContain('\r\n2013,Jakarta Pusat,Senen,6,48,515,38973\r\n');
+  });
+
+  it('writes an XLSX with typed cells, a codebook and a README sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas.xlsx')));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'README',
+      'kelompok',
+      'anggota',
+      'kondisi',
+      'kegiatan',
+      'wawancara',
+      'codebook',
+    ]);
+    const row = wb.getWorksheet('anggota')!.getRow(2);
+    expect(typeof row.getCell(7).value).toBe('number');
+    expect(typeof row.getCell(1).value).toBe('string');
+    expect(String(wb.getWorksheet('README')!.getCell('A4').value)).toMatch(/Synthetic data/);
+  });
+
+  it('bundles a ZIP with README, LICENSE and SHA256SUMS that match the files', () => {
+    const zip = unzipSync(readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas.zip')));
+    const names = Object.keys(zip);
+    expect(names).toContain('survei-pokmas-1.0.0/README.md');
+    expect(names).toContain('survei-pokmas-1.0.0/LICENSE');
+    const sums = new TextDecoder().decode(zip['survei-pokmas-1.0.0/SHA256SUMS']);
+    const listed = sums
+      .trim()
+      .split('\n')
+      .map((l) => l.split('  '));
+    expect(listed.length).toBe(names.length - 1);
+    for (const [hash, name] of listed) expect(sha(zip[`survei-pokmas-1.0.0/${name}`]!), name).toBe(hash);
+    const readme = new TextDecoder().decode(zip['survei-pokmas-1.0.0/README.md']);
+    expect(readme).toMatch(/## How to cite/);
+    expect(readme).toMatch(/`status_angsuran`/);
+  });
+
+  it('writes DDI Codebook 2.5 that validates against its XSD', () => {
+    for (const id of ['survei-pokmas', 'konteks-paseban']) {
+      const r = spawnSync(
+        'xmllint',
+        [
+          '--noout',
+          '--schema',
+          path.join(standards, 'ddi-codebook-2.5/codebook.xsd'),
+          path.join(outA, id, '1.0.0', `${id}-ddi.xml`),
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(r.error, 'xmllint (Debian package libxml2-utils) is needed for this test').toBeUndefined();
+      expect(r.status, r.stderr).toBe(0);
+    }
+  });
+
+  it('generates row types with category unions', () => {
+    const types = readFileSync(path.join(outA, '..', 'types.ts'), 'utf8');
+    expect(types).toContain('status_angsuran: "lancar" | "tersendat" | "macet";');
+    expect(types).toContain('"laki-laki_wna": number | null;');
+  });
+
+  it('leaves the previous output exactly as it was when a dataset fails', () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'bad-data-'));
+    cpSync(path.join(root, 'data'), data, { recursive: true });
+    const csv = path.join(data, 'survei-pokmas/anggota.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('A02;A;P;35-49', 'A02;A;P;35-49x'));
+    const before = listFiles(outB).map((f) => [f, sha(readFileSync(path.join(outB, f)))]);
+    const r = build(outB, data);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /survei-pokmas\/anggota\.csv:3:4 \[enum\] kelompok_umur: "35-49x" is not one of the categories/,
+    );
+    expect(r.stderr).toMatch(/previous output is unchanged/);
+    expect(listFiles(outB).map((f) => [f, sha(readFileSync(path.join(outB, f)))])).toEqual(before);
+    expect(existsSync(`${outB}.tmp-${r.pid}`)).toBe(false);
+  });
+
+  it('checks one folder with --check and writes nothing', () => {
+    const r = spawnSync(process.execPath, ['scripts/build-data.ts', '--check', 'data/konteks-paseban'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/penduduk-2014: 267 rows/);
+    expect(r.stdout).toMatch(/all checks passed/);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * The checks, one fixture CSV per fault (scripts/data/fixtures/csv/): each is
+ * checked as `anggota.csv` of the fixture dataset in fixtures/base/, and the
+ * test asserts the reported file, line, column, variable and rule.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { checkDataset } from './dataset.ts';
+import { formatIssues, type DataIssue } from './errors.ts';
+
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+
+type Descriptor = { resources: { schema: { fields: Record<string, unknown>[] } }[] } & Record<
+  string,
+  unknown
+>;
+
+/** Checks a fixture CSV as the dataset's member table; `patch` edits the codebook first. */
+async function check(csv: string | Buffer, patch?: (d: Descriptor) => void, collect = false) {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'check-')), 'base');
+  mkdirSync(dir);
+  const codebook = readFileSync(path.join(fixtures, 'base/datapackage.yaml'), 'utf8');
+  const d = parse(codebook) as Descriptor;
+  patch?.(d);
+  writeFileSync(path.join(dir, 'datapackage.yaml'), patch ? stringify(d) : codebook);
+  copyFileSync(path.join(fixtures, 'base/kelompok.csv'), path.join(dir, 'kelompok.csv'));
+  if (typeof csv === 'string') copyFileSync(path.join(fixtures, 'csv', csv), path.join(dir, 'anggota.csv'));
+  else writeFileSync(path.join(dir, 'anggota.csv'), csv);
+  return checkDataset(dir, { collect, rel: (p) => path.relative(dir, p) });
+}
+
+const field = (d: Descriptor, name: string) => d.resources[1]!.schema.fields.find((f) => f.name === name)!;
+
+describe('valid files in the shapes real exports take', () => {
+  const expected = [
+    ['R001', 'A', 'L', 34, 1250000.5, '1995-02-01', 'lancar', 'usaha lancar'],
+    ['R002', 'A', 'L', 41, 850000, '1995-03-15', 'macet', null],
+    ['R003', 'A', 'L', 29, null, '1995-03-20', 'lancar', 'pindah ke gang sebelah'],
+    ['R004', 'B', 'P', 52, 700000, '1995-04-02', 'macet', 'kata "ketua": rapat; sekali sebulan'],
+    ['R005', 'B', 'P', 47, null, '1995-04-03', 'lancar', null],
+    ['R006', 'B', 'P', 38, 920000.75, '1995-04-05', 'macet', null],
+  ];
+  it.each(['ok-excel.csv', 'ok-cr-only.csv', 'ok-utf16.csv', 'ok-trailing-spaces.csv', 'ok-empty-lines.csv'])(
+    '%s passes and casts by the codebook',
+    async (name) => {
+      const r = await check(name, undefined, true);
+      expect(formatIssues(r.log)).toBe('0 problems found');
+      expect(r.tables[1]!.rows).toEqual(expected);
+    },
+  );
+
+  it('keeps delimiters, doubled quotes and line breaks inside quoted cells', async () => {
+    const r = await check('ok-quoted-newline.csv', undefined, true);
+    expect(r.log.count).toBe(0);
+    expect(r.tables[1]!.rows[3]![7]).toBe('baris satu\r\nbaris dua; "kutip"');
+  });
+
+  it('counts lines inside quoted cells, CRLF and CR-only alike', async () => {
+    const max40 = (d: Descriptor) => ((field(d, 'umur').constraints as Record<string, number>).maximum = 40);
+    for (const [name, lines] of [
+      ['ok-quoted-newline.csv', [3, 5, 7]],
+      ['ok-cr-only.csv', [3, 5, 6]],
+    ] as const) {
+      const r = await check(name, max40);
+      expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual(
+        lines.map((l) => ['maximum', l, 4]),
+      );
+    }
+  });
+
+  it('reads Windows-1252 when the codebook declares it, and refuses it otherwise with the byte offset', async () => {
+    const bytes = readFileSync(path.join(fixtures, 'csv/windows-1252.csv'));
+    const refused = await check('windows-1252.csv');
+    expect(refused.log.issues[0]).toMatchObject({ file: 'anggota.csv', rule: 'encoding' });
+    expect(refused.log.issues[0]!.message).toContain(`byte offset ${bytes.indexOf(0xe9)}`);
+    const r = await check(
+      'windows-1252.csv',
+      (d) => ((d.resources[1] as Record<string, unknown>).encoding = 'windows-1252'),
+      true,
+    );
+    expect(r.log.count).toBe(0);
+    expect(r.tables[1]!.rows[2]![7]).toBe('café “baru”');
+  });
+});
+
+describe('one fault per fixture: file, line, column, variable and rule', () => {
+  const cases: [file: string, expected: Partial<DataIssue>][] = [
+    ['header-missing.csv', { rule: 'header-missing', line: 1, variable: 'catatan' }],
+    ['header-extra.csv', { rule: 'header-extra', line: 1, column: 9, variable: 'kecamatan' }],
+    ['header-renamed.csv', { rule: 'header-renamed', line: 1, column: 3, variable: 'jeniskelamin' }],
+    ['header-duplicate.csv', { rule: 'header-duplicate', line: 1, column: 8, variable: 'umur' }],
+    ['ragged-row.csv', { rule: 'ragged-row', line: 4, column: 9 }],
+    ['unclosed-quote.csv', { rule: 'unclosed-quote', line: 6 }],
+    ['empty-file.csv', { rule: 'empty-file' }],
+    ['header-only.csv', { rule: 'header-only', line: 2 }],
+    ['not-text.csv', { rule: 'not-text' }],
+    ['encoding.csv', { rule: 'encoding' }],
+    ['type.csv', { rule: 'type', line: 3, column: 5, variable: 'pendapatan' }],
+    ['format.csv', { rule: 'format', line: 3, column: 6, variable: 'tanggal' }],
+    ['required.csv', { rule: 'required', line: 3, column: 7, variable: 'status' }],
+    ['primary-key.csv', { rule: 'primary-key', line: 6, column: 1, variable: 'id' }],
+    ['enum.csv', { rule: 'enum', line: 3, column: 3, variable: 'jenis_kelamin' }],
+    ['minimum.csv', { rule: 'minimum', line: 3, column: 4, variable: 'umur' }],
+    ['maximum.csv', { rule: 'maximum', line: 3, column: 4, variable: 'umur' }],
+    ['pattern.csv', { rule: 'pattern', line: 3, column: 1, variable: 'id' }],
+    ['foreign-key.csv', { rule: 'foreign-key', line: 8, column: 2, variable: 'kelompok' }],
+    ['disclosure-nik.csv', { rule: 'disclosure:nik', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-nik-excel.csv', { rule: 'disclosure:nik', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-phone.csv', { rule: 'disclosure:phone', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-phone-lost-zero.csv', { rule: 'disclosure:phone', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-npwp.csv', { rule: 'disclosure:npwp', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-email.csv', { rule: 'disclosure:email', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-address.csv', { rule: 'disclosure:address', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-rt-rw.csv', { rule: 'disclosure:address', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-column-name.csv', { rule: 'disclosure:column-name', line: 1, column: 9, variable: 'no_hp' }],
+    ['k-anonymity.csv', { rule: 'disclosure:k-anonymity', line: 8, variable: 'kelompok, jenis_kelamin' }],
+    ['l-diversity.csv', { rule: 'disclosure:l-diversity', line: 5, variable: 'status' }],
+  ];
+  it.each(cases)('%s', async (name, expected) => {
+    const r = await check(name);
+    expect(r.log.count).toBeGreaterThan(0);
+    const issue = r.log.issues.find((i) => i.rule === expected.rule);
+    expect(issue, formatIssues(r.log)).toMatchObject({ file: 'anggota.csv', ...expected });
+    expect(issue!.message.length).toBeGreaterThan(10);
+    expect(issue!.hint).toBeTruthy();
+  });
+
+  it('names the byte offset of an invalid UTF-8 byte', async () => {
+    const bytes = readFileSync(path.join(fixtures, 'csv/encoding.csv'));
+    const r = await check('encoding.csv');
+    expect(r.log.issues[0]!.message).toBe(
+      `the bytes are not valid utf-8 at byte offset ${bytes.indexOf(0xe9)} (byte 0xe9)`,
+    );
+  });
+
+  it('never repeats a suspected identifier in full', async () => {
+    for (const [name, secret] of [
+      ['disclosure-nik.csv', '3171044501900001'],
+      ['disclosure-nik-excel.csv', '3,17104E+15'],
+      ['disclosure-phone.csv', '0812-3456-7890'],
+      ['disclosure-email.csv', 'siti.aminah@example.com'],
+      ['disclosure-npwp.csv', '01.234.567.8-901.000'],
+    ]) {
+      const text = formatIssues((await check(name!)).log);
+      expect(text).toContain('•');
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('refuses a column marked direct-identifier', async () => {
+    const r = await check('ok-excel.csv', (d) => (field(d, 'catatan')['paseban:role'] = 'direct-identifier'));
+    expect(r.log.issues).toEqual([
+      expect.objectContaining({
+        rule: 'disclosure:direct-identifier',
+        line: 1,
+        column: 8,
+        variable: 'catatan',
+      }),
+    ]);
+  });
+
+  it('applies a raised k from the codebook', async () => {
+    const r = await check('ok-excel.csv', (d) => (d['paseban:disclosure'] = { k: 4 }));
+    expect(r.log.issues.map((i) => i.rule)).toEqual(['disclosure:k-anonymity', 'disclosure:k-anonymity']);
+    expect(r.log.issues[0]!.message).toContain('at least k = 4');
+  });
+
+  it('collects every problem, keeps the first 200 and counts the rest', async () => {
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) => `R${String(i).padStart(3, '0')};A;X;30;1;01/01/1995;${i % 2 ? 'lancar' : 'macet'};`,
+    );
+    const r = await check(
+      Buffer.from(
+        ['id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan', ...rows, ''].join('\n'),
+      ),
+    );
+    expect(r.log.count).toBe(300);
+    expect(r.log.issues).toHaveLength(200);
+    expect(r.log.issues[199]).toMatchObject({ rule: 'enum', line: 201 });
+    expect(formatIssues(r.log).split('\n').at(-1)).toBe('… and 100 more (300 problems in all)');
+  });
+});
+
+describe('codebook problems name the codebook line', () => {
+  it('reports invalid YAML with its line', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'check-')), 'base');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'datapackage.yaml'), 'name: base\nversion: 1.0.0\ntitle: [unclosed\n');
+    const r = await checkDataset(dir, { collect: false, rel: (p) => path.relative(dir, p) });
+    expect(r.log.issues[0]).toMatchObject({ file: 'datapackage.yaml', rule: 'codebook' });
+    expect(r.log.issues[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports an unknown type and a foreign key to a missing table', async () => {
+    const r = await check('ok-excel.csv', (d) => {
+      field(d, 'umur').type = 'int';
+      (d.resources[1]!.schema as Record<string, unknown>).foreignKeys = [
+        { fields: ['kelompok'], reference: { resource: 'grup', fields: ['kode'] } },
+      ];
+    });
+    const messages = r.log.issues.map((i) => `${i.file} ${i.rule} ${i.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^datapackage\.yaml codebook resources\.1\.schema\.fields\.3\.type: unknown type "int"/,
+      ),
+      expect.stringMatching(/^datapackage\.yaml codebook .*points at table "grup"/),
+    ]);
+    expect(r.log.issues.every((i) => typeof i.line === 'number')).toBe(true);
+  });
+});

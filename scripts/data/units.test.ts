@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { numberReader } from './cast.ts';
+import { isSuspiciousColumnName, scanCell } from './disclosure.ts';
+import { detectEncoding, firstInvalidUtf8 } from './decode.ts';
+import { mask } from './errors.ts';
+import { suppressSmallCounts } from '../../src/lib/disclosure.ts';
+
+describe('numbers are read by the codebook, never guessed', () => {
+  const id = numberReader({ type: 'number', decimalChar: ',', groupChar: '.', bareNumber: true });
+  const intDot = numberReader({ type: 'integer', decimalChar: '.', bareNumber: true });
+  it.each([
+    ['1.234,5', 1234.5],
+    ['1.500.000', 1500000],
+    ['-2,25', -2.25],
+    ['1500', 1500],
+    ['0,5', 0.5],
+  ])('Indonesian %s -> %d', (text, value) => expect(id(text)).toBe(value));
+  it.each(['1,234.5', '1.50', '12.34.567', 'abc', '1 500'])(
+    'refuses %s with decimal comma and dot groups',
+    (text) => expect(id(text)).toBeUndefined(),
+  );
+  it('reads counts written as floats (14360.0) as integers, but not real fractions', () => {
+    expect(intDot('14360.0')).toBe(14360);
+    expect(intDot('2014')).toBe(2014);
+    expect(intDot('14360.5')).toBeUndefined();
+  });
+  it('strips text around a number only with bareNumber: false', () => {
+    const loose = numberReader({ type: 'integer', decimalChar: ',', groupChar: '.', bareNumber: false });
+    expect(loose('Rp 1.500')).toBe(1500);
+    expect(id('Rp 1.500')).toBeUndefined();
+  });
+});
+
+describe('identifier scan', () => {
+  it.each([
+    ['3171044501900001', 'nik'],
+    ['31 71 04 450190 0001', 'nik'],
+    ['3,17104E+15', 'nik'],
+    ['3.17104E+15', 'nik'],
+    ['081234567890', 'phone'],
+    ['+62 812-3456-7890', 'phone'],
+    ['81234567890', 'phone'],
+    ['(021) 390-1234', 'phone'],
+    ['09.254.294.3-407.000', 'npwp'],
+    ['ani@contoh.id', 'email'],
+    ['Jl. Paseban Raya No. 71', 'address'],
+    ['Gg. Mawar', 'address'],
+    ['RT.3/RW.7', 'address'],
+  ])('%s is a %s', (text, kind) => expect(scanCell(text)?.kind).toBe(kind));
+  it.each([
+    'pindah ke gang sebelah',
+    'P. PANGGANG',
+    'KEP. SERIBU UTR',
+    '14360.0',
+    '1.250.000,5',
+    'Jagakarsa ',
+    'A01',
+    '2014',
+  ])('%s is not an identifier', (text) => expect(scanCell(text)).toBeUndefined());
+  it('flags identifying column names, not place names or counts', () => {
+    for (const n of [
+      'nama',
+      'Nama Lengkap',
+      'alamat_rumah',
+      'NIK',
+      'no_kk',
+      'no_hp',
+      'email',
+      'npwp',
+      'tgl_lahir',
+    ])
+      expect(isSuspiciousColumnName(n), n).toBe(true);
+    for (const n of ['nama_kelurahan', 'nama_kecamatan', 'jumlah_kk', 'kelompok', 'id_anggota'])
+      expect(isSuspiciousColumnName(n), n).toBe(false);
+  });
+  it('masks what it reports', () => {
+    expect(mask('3171044501900001')).toBe('31••••••••••••01');
+    expect(mask('0812')).toBe('••••');
+  });
+});
+
+describe('encodings', () => {
+  it('lets the byte order mark decide, then the declaration', () => {
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]), 'windows-1252')).toEqual({
+      encoding: 'utf-8',
+      bomLength: 3,
+    });
+    expect(detectEncoding(new Uint8Array([0xff, 0xfe, 0x61, 0]))).toEqual({
+      encoding: 'utf-16le',
+      bomLength: 2,
+    });
+    expect(detectEncoding(new Uint8Array([0xfe, 0xff, 0, 0x61]))).toEqual({
+      encoding: 'utf-16be',
+      bomLength: 2,
+    });
+    expect(detectEncoding(new Uint8Array([0x61]), 'cp1252')).toEqual({
+      encoding: 'windows-1252',
+      bomLength: 0,
+    });
+    expect(detectEncoding(new Uint8Array([0x61]), 'ebcdic')).toMatchObject({
+      error: expect.stringContaining('ebcdic'),
+    });
+  });
+  it('finds the first invalid UTF-8 byte', () => {
+    expect(firstInvalidUtf8(Buffer.from('aé€😀'))).toBe(-1);
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0x62, 0xe9, 0x63]))).toBe(2);
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1);
+  });
+});
+
+describe('suppression of small aggregates', () => {
+  it('withholds counts under k but keeps zeros and larger counts', () => {
+    const cells = [
+      { group: 'a', count: 0 },
+      { group: 'b', count: 2 },
+      { group: 'c', count: 3 },
+    ];
+    expect(suppressSmallCounts(cells)).toEqual([
+      { group: 'a', count: 0, suppressed: false },
+      { group: 'b', count: null, suppressed: true },
+      { group: 'c', count: 3, suppressed: false },
+    ]);
+    expect(suppressSmallCounts(cells, 5).map((c) => c.suppressed)).toEqual([false, true, true]);
+  });
+});
