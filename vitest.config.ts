@@ -6,10 +6,13 @@ export default defineConfig({
     // the browser tests spend most of their time waiting on Chromium.
     maxWorkers: '100%',
     projects: [
+      // Tests that render .astro components with Astro's container API.
+      'vitest.astro.config.ts',
       {
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['src/**/*.astro.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
