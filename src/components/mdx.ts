@@ -3,5 +3,7 @@
  * pass this object to an entry's `<Content components={…} />`.
  */
 import Cite from './narrative/InTextCite.astro';
+import Figure from './Figure.astro';
 
-export const mdxComponents = { Cite };
+/** `<Figure id="fig-…" level={3} />` places a figure of `src/charts/registry.ts` (ids on the figures page). */
+export const mdxComponents = { Cite, Figure };
