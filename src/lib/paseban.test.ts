@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, kecamatanPopulation, kecamatanUnits } from './paseban.ts';
+import { kecamatanPopulation, kecamatanUnits } from './paseban.ts';
 import type { Row } from './datasets.ts';
 
 const row = (kec: string, kel: string, m: number, f: number, mw: number | null, fw: number | null) =>
@@ -42,12 +42,5 @@ describe('kecamatanUnits', () => {
     };
     expect(kecamatanUnits([w], 'SENEN').jumlah_rw).toBe(48);
     expect(() => kecamatanUnits([w], 'Gambir')).toThrow(/wilayah-2013/);
-  });
-});
-
-describe('displayName', () => {
-  it('title-cases upper-case names', () => {
-    expect(displayName('PASEBAN')).toBe('Paseban');
-    expect(displayName('KEP. SERIBU UTR')).toBe('Kep. Seribu Utr');
   });
 });

@@ -46,8 +46,3 @@ export function kecamatanUnits(rows: readonly Wilayah[], kecamatan: string): Wil
   if (!row) throw new Error(`konteks-paseban/wilayah-2013: no row for kecamatan "${kecamatan}"`);
   return row;
 }
-
-/** A title-case display name for an upper-case kelurahan name (`PASEBAN` -> `Paseban`). */
-export function displayName(name: string): string {
-  return name.toLowerCase().replace(/(^|[\s.-])\p{L}/gu, (m) => m.toUpperCase());
-}
