@@ -218,6 +218,23 @@ describe('the search page', () => {
     });
   });
 
+  test('shows five results first; “more” adds the rest and moves focus to the first added', async () => {
+    await onPage(new URL('cari/', inject('siteRoot')).href, async (v) => {
+      const total = Number(/^(\d+)/.exec(await searchFor(v.page, 'kelompok'))?.[1]);
+      expect(total).toBeGreaterThan(5);
+      expect(await v.page.locator('.results li.result').count()).toBe(5);
+      await v.page.click('[data-search-more]');
+      await expect.poll(() => v.page.locator('.results li.result').count()).toBe(Math.min(total, 15));
+      expect(
+        await v.page.evaluate(
+          () =>
+            document.activeElement?.closest('li.result') ===
+            document.querySelectorAll('.results li.result')[5],
+        ),
+      ).toBe(true);
+    });
+  });
+
   test('works by keyboard from the header of another page to a result', async () => {
     await onPage(inject('siteRoot'), async (v) => {
       const { page } = v;
