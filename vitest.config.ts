@@ -3,10 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      // Tests that render .astro components with Astro's container API.
+      'vitest.astro.config.ts',
       {
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['src/**/*.astro.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },

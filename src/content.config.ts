@@ -6,6 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { datasetIds } from './lib/datasets.ts';
 
 const page = z.object({
   title: z.string().min(1),
@@ -13,6 +14,8 @@ const page = z.object({
   description: z.string().min(1),
   /** Position in the sequence (1, 2, …). */
   order: z.number().int().positive(),
+  /** Datasets whose numbers the page shows: a synthetic one gets its notice at the top. */
+  datasets: z.array(z.enum(datasetIds)).default([]),
 });
 
 const studi = defineCollection({

@@ -22,7 +22,7 @@ const ctx = { locale: 'id' as const, width };
 const attendance: MeasureInfo = {
   key: 'kehadiran_persen',
   label: { id: 'Kehadiran', en: 'Attendance' },
-  unit: '%',
+  unit: { id: 'persen', en: 'percent' },
   digits: 0,
   summary: 'mean',
 };

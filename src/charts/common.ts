@@ -25,11 +25,16 @@ export function groupColor(index: number): string {
 export interface GroupInfo {
   kode: string;
   label: Bilingual;
+  /** The programme's outcome for the group (`hasil` in the codebook). */
+  outcome?: Bilingual;
 }
 
-/** The CSS class a figure's marks carry for one group, so a reader can highlight it. */
-export function groupClass(kode: string): string {
-  return `grp grp-${kode.toLowerCase()}`;
+/**
+ * The CSS classes the marks of the n-th group carry (`grp grp-1`), so a
+ * reader can highlight a group; by position, as the group selector is.
+ */
+export function groupClass(index: number): string {
+  return `grp grp-${index + 1}`;
 }
 
 /** Text of one table cell as the table shows it. */
@@ -85,20 +90,22 @@ export function listText(items: string[], locale: Locale): string {
 }
 
 /**
- * Vertical offsets (px) for the labels of two points whose values are closer
- * than `threshold`: the upper one moves up, the lower one down. Keyed by `_row`.
+ * Vertical offsets (px) that move the labels of two points apart until they
+ * are `minGap` pixels apart: the upper one up, the lower one down. `pixels`
+ * gives a point's height in pixels (larger is higher). Keyed by `_row`.
  */
 export function separateLabels<T extends { _row: number }>(
   pair: readonly T[],
-  value: (p: T) => number,
-  threshold: number,
-  offset: number,
+  pixels: (p: T) => number,
+  minGap: number,
 ): Map<number, number> {
   const nudge = new Map<number, number>();
   if (pair.length !== 2) return nudge;
   const [a, b] = pair as [T, T];
-  if (Math.abs(value(a) - value(b)) >= threshold) return nudge;
-  const [upper, lower] = value(a) >= value(b) ? [a, b] : [b, a];
+  const gap = Math.abs(pixels(a) - pixels(b));
+  if (gap >= minGap) return nudge;
+  const [upper, lower] = pixels(a) >= pixels(b) ? [a, b] : [b, a];
+  const offset = Math.round((minGap - gap) / 2);
   nudge.set(upper._row, -offset);
   nudge.set(lower._row, offset);
   return nudge;

@@ -7,7 +7,7 @@
  */
 import type { Bilingual } from '../lib/i18n.ts';
 import type { GroupInfo } from './common.ts';
-import type { AnggotaRow, KegiatanRow, KondisiRow, PendudukRow, WawancaraRow } from './rows.ts';
+import type { AnggotaRow, JenisUsaha, KegiatanRow, KondisiRow, PendudukRow, WawancaraRow } from './rows.ts';
 
 export const groups: GroupInfo[] = [
   { kode: 'A', label: { id: 'Pokmas A', en: 'Group A' } },
@@ -17,11 +17,11 @@ export const groups: GroupInfo[] = [
 export const anggota: AnggotaRow[] = [
   { id_anggota: 'A01', kelompok: 'A', jenis_usaha: 'warung', status_angsuran: 'lancar' },
   { id_anggota: 'A02', kelompok: 'A', jenis_usaha: 'warung', status_angsuran: 'lancar' },
-  { id_anggota: 'A03', kelompok: 'A', jenis_usaha: 'jahit', status_angsuran: 'lancar' },
-  { id_anggota: 'A04', kelompok: 'A', jenis_usaha: 'makanan', status_angsuran: 'tersendat' },
+  { id_anggota: 'A03', kelompok: 'A', jenis_usaha: 'jasa', status_angsuran: 'lancar' },
+  { id_anggota: 'A04', kelompok: 'A', jenis_usaha: 'dagang_makanan', status_angsuran: 'tersendat' },
   { id_anggota: 'B01', kelompok: 'B', jenis_usaha: 'warung', status_angsuran: 'macet' },
-  { id_anggota: 'B02', kelompok: 'B', jenis_usaha: 'makanan', status_angsuran: 'macet' },
-  { id_anggota: 'B03', kelompok: 'B', jenis_usaha: 'makanan', status_angsuran: 'tersendat' },
+  { id_anggota: 'B02', kelompok: 'B', jenis_usaha: 'dagang_makanan', status_angsuran: 'macet' },
+  { id_anggota: 'B03', kelompok: 'B', jenis_usaha: 'dagang_makanan', status_angsuran: 'tersendat' },
   { id_anggota: 'B04', kelompok: 'B', jenis_usaha: null, status_angsuran: null },
 ];
 
@@ -84,11 +84,11 @@ export const penduduk: PendudukRow[] = [
   { tahun: 2014, nama_kecamatan: 'SENEN', nama_kelurahan: 'KRAMAT', laki_laki: 18206, perempuan: 16964 },
 ];
 
-export const usahaLabels: Record<string, Bilingual> = {
+export const usahaLabels: Record<JenisUsaha, Bilingual> = {
   warung: { id: 'Warung', en: 'Small shop' },
-  jahit: { id: 'Jahit', en: 'Tailoring' },
-  makanan: { id: 'Makanan', en: 'Food' },
-  bengkel: { id: 'Bengkel', en: 'Repair shop' },
+  jasa: { id: 'Jasa', en: 'Services' },
+  dagang_makanan: { id: 'Dagang makanan', en: 'Food trading' },
+  kerajinan: { id: 'Kerajinan', en: 'Handicrafts' },
 };
 
 export const periodLabels = {
@@ -119,7 +119,7 @@ export const sikapLabels = {
 export const pendapatan = {
   key: 'pendapatan' as const,
   label: { id: 'Pendapatan', en: 'Income' },
-  unit: 'Rp',
+  unit: { id: 'Rupiah per bulan', en: 'Rupiah per month' },
   digits: -3,
 };
 export const jumlahAset = {

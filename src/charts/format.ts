@@ -3,7 +3,7 @@
  * prints goes through these, so Indonesian pages read `1.234,5` and English
  * pages `1,234.5`.
  */
-import { intlLocale, type Locale } from '../lib/i18n.ts';
+import { intlLocale, type Bilingual, type Locale } from '../lib/i18n.ts';
 
 /** Rounds to a fixed number of decimals (the precision a figure plots and tabulates). */
 export function round(value: number, digits = 0): number {
@@ -45,10 +45,34 @@ export function formatSigned(value: number, locale: Locale, digits = 0): string 
   return value > 0 ? `+${text}` : `\u2212${text}`;
 }
 
-/** A value in a unit: Rupiah prefixed (`Rp 1.250.000`), other units suffixed. */
-export function formatWithUnit(value: number, unit: string | undefined, locale: Locale, digits = 0): string {
+/** A unit as the codebook gives it (`{ id: 'Rupiah per bulan', en: 'Rupiah per month' }`). */
+export type Unit = Bilingual | undefined;
+
+/** Whether a codebook unit is money in Rupiah. */
+export function isRupiah(unit: Unit): boolean {
+  return unit?.en.startsWith('Rupiah') ?? false;
+}
+
+/** ` (Rupiah per bulan)`: the unit appended to a label, or nothing. */
+export function unitSuffix(unit: Unit, locale: Locale): string {
+  return unit ? ` (${unit[locale]})` : '';
+}
+
+/**
+ * A value for prose: Rupiah prefixed (`Rp 1.250.000`), percent suffixed
+ * (`85 %`), other units left to the label that names them.
+ */
+export function formatWithUnit(value: number, unit: Unit, locale: Locale, digits = 0): string {
   const text = formatNumber(value, locale, digits);
-  if (unit === 'Rp' || unit === 'IDR') return `Rp\u00a0${text}`;
-  if (unit === '%') return `${text}\u00a0%`;
-  return unit ? `${text}\u00a0${unit}` : text;
+  if (isRupiah(unit)) return `Rp\u00a0${text}`;
+  if (unit?.en === 'percent') return `${text}\u00a0%`;
+  return text;
+}
+
+/** A value for a chart label: compact (`Rp 1,2 jt`, `85 %`). */
+export function formatShort(value: number, unit: Unit, locale: Locale): string {
+  const text = formatCompact(value, locale);
+  if (isRupiah(unit)) return `Rp\u00a0${text}`;
+  if (unit?.en === 'percent') return `${text}\u00a0%`;
+  return text;
 }

@@ -16,7 +16,7 @@ import {
   withRowIndex,
   type GroupInfo,
 } from './common.ts';
-import { formatCompact, formatNumber, formatWithUnit, round } from './format.ts';
+import { formatCompact, formatNumber, formatWithUnit, round, unitSuffix, type Unit } from './format.ts';
 import type { KegiatanRow } from './rows.ts';
 import type { ChartContext, FigureTable } from './types.ts';
 
@@ -25,7 +25,7 @@ export type Measure = 'pertemuan' | 'kehadiran_persen' | 'angsuran_terkumpul' | 
 export interface MeasureInfo {
   key: Measure;
   label: Bilingual;
-  unit?: string;
+  unit?: Unit;
   digits: number;
   /** How the takeaway sums up a group's months: a total (counts, money) or a mean (rates). */
   summary: 'sum' | 'mean';
@@ -60,14 +60,16 @@ export function groupActivityData(
 }
 
 export function groupActivityTable(points: ActivityPoint[], measure: MeasureInfo): FigureTable {
-  const unit = measure.unit ? ` (${measure.unit})` : '';
   return {
     columns: [
       { key: 'kelompok', label: { id: 'Kelompok', en: 'Group' } },
       { key: 'bulan', label: { id: 'Bulan ke-', en: 'Month' } },
       {
         key: 'nilai',
-        label: { id: `${measure.label.id}${unit}`, en: `${measure.label.en}${unit}` },
+        label: {
+          id: `${measure.label.id}${unitSuffix(measure.unit, 'id')}`,
+          en: `${measure.label.en}${unitSuffix(measure.unit, 'en')}`,
+        },
         digits: measure.digits,
       },
     ],
@@ -121,11 +123,13 @@ export function groupActivity(
   });
   // End labels closer than a tenth of the scale in the same month would overlap.
   const sameMonth = ends.length === 2 && ends[0]!.bulan === ends[1]!.bulan;
-  const nudge = sameMonth ? separateLabels(ends, (p) => p.nilai, hi / 10, 9) : new Map<number, number>();
-  const unit = measure.unit ? ` (${measure.unit})` : '';
+  const plotHeight = (narrow ? 260 : 300) - 32 - 42;
+  const px = (p: ActivityPoint) => (p.nilai / (hi * 1.1)) * plotHeight;
+  const nudge = sameMonth ? separateLabels(ends, px, 18) : new Map<number, number>();
+  const unit = unitSuffix(measure.unit, locale);
   const marks = groups.flatMap((g, i) => {
     const data = points.filter((p) => p._group === g.kode);
-    const common = { x: 'bulan', y: 'nilai', className: groupClass(g.kode) };
+    const common = { x: 'bulan', y: 'nilai', className: groupClass(i) };
     return [
       Plot.line(data, { ...common, stroke: groupColor(i), strokeWidth: 2.5 }),
       Plot.dot(data, {
@@ -152,7 +156,7 @@ export function groupActivity(
     width,
     height: narrow ? 260 : 300,
     marginLeft: 56,
-    marginRight: narrow ? 80 : 100,
+    marginRight: narrow ? 96 : 110,
     marginTop: 32,
     marginBottom: 42,
     ariaLabel: `${lab(measure.label, locale)}${unit}`,

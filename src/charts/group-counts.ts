@@ -114,7 +114,7 @@ export function groupCountBars(
       fx: (d: GroupCountPoint) => lab(d.kelompok, locale),
       ...(hasSplit ? { fy: (d: GroupCountPoint) => (d.rincian ? lab(d.rincian, locale) : '') } : {}),
       y: (d: GroupCountPoint) => lab(d.kategori, locale),
-      className: groupClass(g.kode),
+      className: groupClass(i),
     };
     const fill = options.splitColors
       ? (d: GroupCountPoint) => options.splitColors![d._split] ?? groupColor(i)
@@ -131,7 +131,8 @@ export function groupCountBars(
       Plot.text(data, {
         ...common,
         x: 'jumlah',
-        text: (d: GroupCountPoint) => barLabel(d, locale),
+        // Narrow panels have room for the count only; the share is in the tooltip and the table.
+        text: (d: GroupCountPoint) => (narrow ? formatNumber(d.jumlah, locale) : barLabel(d, locale)),
         textAnchor: 'start',
         dx: 4,
         fill: 'currentColor',
@@ -141,8 +142,8 @@ export function groupCountBars(
   return {
     width,
     height: 40 + (hasSplit ? splits.length * (panelHeight + 24) : panelHeight) + 34,
-    marginLeft: Math.min(narrow ? 120 : 180, 20 + longest * 8.5),
-    marginRight: hasSplit ? (narrow ? 64 : 80) : 8,
+    marginLeft: Math.min(narrow ? 140 : 190, 20 + longest * 8.5),
+    marginRight: hasSplit ? (narrow ? 66 : 80) : 8,
     marginTop: 40,
     marginBottom: 34,
     ariaLabel: options.ariaLabel,
@@ -153,7 +154,7 @@ export function groupCountBars(
       : {}),
     y: { label: null, tickSize: 0, domain: categories, padding: 0.1 },
     x: {
-      domain: [0, max * (narrow ? 1.9 : 1.55)],
+      domain: [0, max * (narrow ? 1.45 : 1.7)],
       label: options.xLabel,
       labelAnchor: 'left',
       labelArrow: 'none',

@@ -16,15 +16,14 @@ import {
   withRowIndex,
   type GroupInfo,
 } from './common.ts';
-import { formatCompact, formatPercent, formatWithUnit, round } from './format.ts';
+import { formatPercent, formatShort, formatWithUnit, round, unitSuffix, type Unit } from './format.ts';
 import type { AnggotaRow, Indikator, KondisiRow, Periode } from './rows.ts';
 import type { CategoryLabels, ChartContext, FigureTable } from './types.ts';
 
 export interface IndicatorInfo {
   key: Indikator;
   label: Bilingual;
-  /** Unit as the codebook gives it (`Rp`, `skor`, …). */
-  unit?: string;
+  unit?: Unit;
   /** Decimals the mean is rounded to. */
   digits: number;
 }
@@ -73,14 +72,16 @@ export function householdChangeData(
 
 /** Table of the plotted means. */
 export function householdChangeTable(points: HouseholdChangePoint[], indicator: IndicatorInfo): FigureTable {
-  const unit = indicator.unit ? ` (${indicator.unit})` : '';
   return {
     columns: [
       { key: 'kelompok', label: { id: 'Kelompok', en: 'Group' } },
       { key: 'periode', label: { id: 'Periode', en: 'Period' } },
       {
         key: 'rata_rata',
-        label: { id: `Rata-rata ${indicator.label.id}${unit}`, en: `Mean ${indicator.label.en}${unit}` },
+        label: {
+          id: `Rata-rata ${indicator.label.id.toLowerCase()}${unitSuffix(indicator.unit, 'id')}`,
+          en: `Mean ${indicator.label.en.toLowerCase()}${unitSuffix(indicator.unit, 'en')}`,
+        },
         digits: indicator.digits,
       },
       { key: 'n', label: { id: 'Jumlah anggota (n)', en: 'Members (n)' } },
@@ -136,32 +137,34 @@ export function householdChange(
 ): Plot.PlotOptions {
   const narrow = width < 480;
   const values = points.map((p) => p.rata_rata);
-  const lo = Math.min(0, ...values);
+  const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const span = hi - lo || 1;
-  const short = (v: number) =>
-    indicator.unit === 'Rp' ? `Rp\u00a0${formatCompact(v, locale)}` : formatCompact(v, locale);
-  // End labels of the two lines closer than a fraction of the scale would overlap.
-  const value = (p: HouseholdChangePoint) => p.rata_rata;
+  // Without an axis the lines need not start at zero: the scale spans the values.
+  const span = hi - lo || Math.abs(hi) || 1;
+  const short = (v: number) => formatShort(v, indicator.unit, locale);
+  const height = narrow ? 220 : 260;
+  const [marginTop, marginBottom] = [28, 36];
+  const domain = [lo - span * 0.15, hi + span * 0.15] as const;
+  const px = (p: HouseholdChangePoint) =>
+    ((p.rata_rata - domain[0]) / (domain[1] - domain[0])) * (height - marginTop - marginBottom);
+  // Labels at the ends of the two lines must not overlap (two lines of text after, one before).
   const nudge = separateLabels(
     points.filter((p) => p._periode === 'sesudah'),
-    value,
-    span / 8,
-    14,
+    px,
+    34,
   );
   const nudgeBefore = separateLabels(
     points.filter((p) => p._periode === 'sebelum'),
-    value,
-    span / 12,
-    9,
+    px,
+    18,
   );
-  const unit = indicator.unit ? ` (${indicator.unit})` : '';
+  const unit = unitSuffix(indicator.unit, locale);
   const groupMarks = groups.flatMap((g, i) => {
     const data = points.filter((p) => p._group === g.kode);
     const common = {
       x: (d: HouseholdChangePoint) => lab(d.periode, locale),
       y: 'rata_rata',
-      className: groupClass(g.kode),
+      className: groupClass(i),
     };
     return [
       Plot.line(data, { ...common, stroke: groupColor(i), strokeWidth: 3 }),
@@ -202,11 +205,11 @@ export function householdChange(
   });
   return {
     width,
-    height: narrow ? 300 : 340,
-    marginLeft: narrow ? 72 : 110,
+    height,
+    marginLeft: narrow ? 84 : 110,
     marginRight: narrow ? 100 : 150,
-    marginTop: 28,
-    marginBottom: 36,
+    marginTop,
+    marginBottom,
     ariaLabel: `${lab(indicator.label, locale)}${unit}`,
     ariaDescription: householdChangeTakeaway(points, groups, indicator, locale),
     x: {
@@ -217,7 +220,7 @@ export function householdChange(
       tickSize: 0,
     },
     // Values are labelled at both ends of each line, so the y axis is left out.
-    y: { axis: null, domain: [lo, hi + span * 0.06] },
+    y: { axis: null, domain: [...domain] },
     marks: groupMarks,
   };
 }

@@ -50,6 +50,7 @@ describe('renderSvg', () => {
     expect(doc.querySelectorAll('style').length).toBe(0);
     expect(doc.querySelectorAll('[style]').length).toBe(0);
     expect(doc.querySelector('svg')!.getAttribute('font-size')).toBe(String(chartFontSize()));
+    expect(doc.querySelector('svg')!.getAttribute('role')).toBe('group');
   });
 
   test('turns row references into tooltips from the table, formatted for the locale', () => {

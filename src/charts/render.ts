@@ -65,6 +65,8 @@ export function renderSvg(options: Plot.PlotOptions, { idPrefix, table, locale }
   const svg = node;
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
   svg.setAttribute('class', 'plot');
+  // A named group keeps the marks' own roles reachable (role img would flatten them).
+  svg.setAttribute('role', 'group');
   svg.setAttribute('font-size', String(chartFontSize()));
   svg.removeAttribute('style');
 

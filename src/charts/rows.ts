@@ -1,24 +1,28 @@
 /**
- * The columns of the dataset tables the chart modules read. Each is the
- * subset of a table's row type a chart needs, so rows from `loadTable` fit
- * and small fixtures can be written for tests.
+ * The columns of the dataset tables the chart modules read. Category types
+ * come from the row types generated from the codebooks, so a chart naming a
+ * category that does not exist fails `astro check`; each row type is the
+ * subset a chart needs (with missing answers allowed), so rows from
+ * `loadTable` fit and small fixtures can be written for tests.
  */
-export type Periode = 'sebelum' | 'sesudah';
-export type Indikator =
-  'pendapatan' | 'belanja_pangan' | 'tabungan' | 'kualitas_rumah' | 'jumlah_aset' | 'anak_bersekolah';
-export type StatusAngsuran = 'lancar' | 'tersendat' | 'macet';
-export type Tema = 'kepercayaan' | 'kerja_sama' | 'pendampingan' | 'kemandirian' | 'hambatan';
-export type Sikap = 'positif' | 'netral' | 'negatif';
+import type { Row } from '../lib/datasets.ts';
 
-export interface KelompokRow {
-  kode: string;
-  hasil: string;
-}
+type Survey<T extends 'kelompok' | 'anggota' | 'kondisi' | 'kegiatan' | 'wawancara'> = Row<
+  'survei-pokmas',
+  T
+>;
+
+export type Periode = Survey<'kondisi'>['periode'];
+export type Indikator = Survey<'kondisi'>['indikator'];
+export type StatusAngsuran = Survey<'anggota'>['status_angsuran'];
+export type JenisUsaha = Survey<'anggota'>['jenis_usaha'];
+export type Tema = Survey<'wawancara'>['tema'];
+export type Sikap = Survey<'wawancara'>['sikap'];
 
 export interface AnggotaRow {
   id_anggota: string;
   kelompok: string;
-  jenis_usaha: string | null;
+  jenis_usaha: JenisUsaha | null;
   status_angsuran: StatusAngsuran | null;
 }
 
@@ -44,6 +48,7 @@ export interface WawancaraRow {
   sikap: Sikap;
 }
 
+/** Residents of a kelurahan by sex (citizens and foreign nationals added up). */
 export interface PendudukRow {
   tahun: number;
   nama_kecamatan: string;

@@ -1,6 +1,7 @@
 /** Takeaways and tables from the fixtures, checked against values worked out by hand. */
 import { describe, expect, test } from 'vitest';
 import * as f from './fixtures.ts';
+import type { JenisUsaha } from './rows.ts';
 import { businessTypesData, businessTypesTakeaway } from './business-types.ts';
 import {
   groupActivityData,
@@ -45,7 +46,7 @@ describe('household change', () => {
     expect(table.columns.map((c) => c.label.en)).toEqual([
       'Group',
       'Period',
-      'Mean Income (Rp)',
+      'Mean income (Rupiah per month)',
       'Members (n)',
     ]);
     expect(table.rows).toHaveLength(4);
@@ -81,7 +82,7 @@ describe('business types', () => {
   test('names the most common type, every one of them when tied', () => {
     const points = businessTypesData(f.anggota, f.groups, f.usahaLabels);
     expect(businessTypesTakeaway(points, f.groups, 'en')).toBe(
-      'Most common type of business: small shop in Group A (2 of 4 members, 50%) and food in Group B (2 of 3 members, 67%).',
+      'Most common type of business: small shop in Group A (2 of 4 members, 50%) and food trading in Group B (2 of 3 members, 67%).',
     );
     const tied = businessTypesData(
       f.anggota.filter((a) => a.id_anggota !== 'A02'),
@@ -89,12 +90,12 @@ describe('business types', () => {
       f.usahaLabels,
     );
     expect(businessTypesTakeaway(tied, f.groups, 'en')).toContain(
-      'small shop, tailoring and food in Group A (1 of 3 members each, 33%)',
+      'small shop, services and food trading in Group A (1 of 3 members each, 33%)',
     );
   });
   test('a business type outside the codebook is an error', () => {
     expect(() =>
-      businessTypesData([{ ...f.anggota[0]!, jenis_usaha: 'ojek' }], f.groups, f.usahaLabels),
+      businessTypesData([{ ...f.anggota[0]!, jenis_usaha: 'ojek' as JenisUsaha }], f.groups, f.usahaLabels),
     ).toThrow(/"ojek"/);
   });
 });
@@ -114,14 +115,14 @@ describe('group activity', () => {
     const money: MeasureInfo = {
       key: 'angsuran_terkumpul',
       label: { id: 'Angsuran terkumpul', en: 'Instalments collected' },
-      unit: 'Rp',
+      unit: { id: 'Rupiah per bulan', en: 'Rupiah per month' },
       digits: 0,
       summary: 'sum',
     };
     const rate: MeasureInfo = {
       key: 'kehadiran_persen',
       label: { id: 'Kehadiran', en: 'Attendance' },
-      unit: '%',
+      unit: { id: 'persen', en: 'percent' },
       digits: 0,
       summary: 'mean',
     };
@@ -163,6 +164,6 @@ describe('number formats', () => {
     expect(formatCompact(1_250_000, 'id')).toBe('1,3\u00a0jt');
     expect(formatCompact(1_250_000, 'en')).toBe('1.3m');
     expect(formatSigned(-3, 'en')).toBe('\u22123');
-    expect(formatWithUnit(1500, 'Rp', 'en')).toBe('Rp\u00a01,500');
+    expect(formatWithUnit(1500, { id: 'Rupiah', en: 'Rupiah' }, 'en')).toBe('Rp\u00a01,500');
   });
 });

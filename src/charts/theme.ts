@@ -46,7 +46,7 @@ export function chartFontSize(tokens: Tokens = themeTokens().light): number {
 
 /** Replaces every `var(--name)` in a text by its value in the given tokens. */
 export function resolveVars(text: string, tokens: Tokens): string {
-  return text.replace(/var\((--[\w-]+)\)/g, (whole, name: string) => {
+  return text.replace(/var\((--[\w-]+)\)/g, (_, name: string) => {
     const value = tokens[name];
     if (value === undefined) throw new Error(`resolveVars: ${name} is not defined in src/styles/tokens.css`);
     return value;

@@ -60,6 +60,8 @@ export interface FigureSpec {
   id: `fig-${string}`;
   number: number;
   title: Bilingual;
+  /** A few words for page titles and lists (`Kondisi rumah tangga`). */
+  shortTitle: Bilingual;
   /** What the figure shows, in a sentence or two (no numbers typed by hand). */
   caption: Bilingual;
   /** Where the numbers come from (dataset and table, publisher). */

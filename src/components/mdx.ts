@@ -1,7 +1,13 @@
 /**
  * Components available in every study and case MDX file without an import:
  * pass this object to an entry's `<Content components={…} />`.
+ * Numbers about the data are written only through the data components.
  */
 import Cite from './narrative/InTextCite.astro';
+import Count from './data/Count.astro';
+import Share from './data/Share.astro';
+import Stat from './data/Stat.astro';
+import Change from './data/Change.astro';
+import Theme from './data/Theme.astro';
 
-export const mdxComponents = { Cite };
+export const mdxComponents = { Cite, Count, Share, Stat, Median: Stat, Change, Theme };
