@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Test files in parallel on every core (vitest's default leaves one free):
+    // the browser tests spend most of their time waiting on Chromium.
+    maxWorkers: '100%',
     projects: [
       // Tests that render .astro components with Astro's container API.
       'vitest.astro.config.ts',
@@ -21,7 +24,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          maxConcurrency: 3,
+          maxConcurrency: 4,
         },
       },
     ],

@@ -32,10 +32,17 @@ const failures: string[] = [];
 function record(name: string, ok: boolean, why = ''): void {
   if (ok) passed += 1;
   else failures.push(why ? `${name}: ${why}` : name);
-  console.log(`${ok ? '✔' : '✘'} ${name}${ok ? '' : ' FAILED'}${why && !ok ? ` (${why})` : ''}\n`);
+  console.log(
+    `${ok ? '✔' : '✘'} ${name}${ok ? '' : ' FAILED'}${why && !ok ? ` (${why})` : ''} [${seconds(stepStart)}]\n`,
+  );
 }
 
+let stepStart = performance.now();
+const started = performance.now();
+const seconds = (since: number) => `${Math.round((performance.now() - since) / 1000)} s`;
+
 function heading(name: string): void {
+  stepStart = performance.now();
   console.log(`\n━━ ${name} ━━`);
 }
 
@@ -139,7 +146,9 @@ async function vitest(): Promise<void> {
   if (code !== 0 && failures.length === failedBefore) {
     failures.push(`vitest exited with code ${code} (errors outside the tests, see above)`);
   }
-  console.log(`vitest: ${results.numPassedTests} passed, ${failures.length - failedBefore} failed\n`);
+  console.log(
+    `vitest: ${results.numPassedTests} passed, ${failures.length - failedBefore} failed [${seconds(stepStart)}]\n`,
+  );
 }
 
 await ensureBrowser();
@@ -168,5 +177,6 @@ if (failures.length > 0) {
   for (const f of failures) console.log(`  ✘ ${f}`);
   console.log('');
 }
+console.log(`Total time ${seconds(started)}.`);
 console.log(`${passed} passed, ${failures.length} failed`);
 process.exitCode = failures.length > 0 ? 1 : 0;
