@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
 import { chromiumArgs, findChromium } from '../../tests/support/chromium.ts';
 import { serveStatic } from '../../tests/support/server.ts';
+import type { BenchSection } from './section.ts';
 
 export interface BenchResult {
   name: string;
@@ -131,9 +132,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const show = (r: BenchResult) => (r.unit === 'bytes' ? kb(r.value) : `${(r.value / 1000).toFixed(2)} s`);
 
 /** The `npm run bench` section (scripts/bench.ts runs every default export in this folder). */
-const section = {
+const section: BenchSection = {
   title: 'Search (Pagefind)',
-  async run({ log }: { quick: boolean; log: (message: string) => void }): Promise<string> {
+  async run({ log }) {
     const siteDir = process.env.OUT_DIR ?? 'dist';
     if (!existsSync(path.join(siteDir, 'pagefind', 'pagefind-entry.json'))) {
       log(`no search index in ${siteDir}/: building the site first`);
