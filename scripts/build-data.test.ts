@@ -54,7 +54,7 @@ beforeAll(() => {
   }
 }, 120_000);
 
-describe('npm run data', () => {
+describe('npm run data', { timeout: 60_000 }, () => {
   it('is byte-for-byte deterministic', () => {
     const a = listFiles(outA);
     expect(a).toEqual(listFiles(outB));
@@ -130,7 +130,8 @@ describe('npm run data', () => {
 
   it('writes an XLSX with typed cells, a codebook and a README sheet', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas.xlsx')));
+    const bytes = readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas.xlsx'));
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'README',
       'kelompok',
@@ -200,6 +201,44 @@ describe('npm run data', () => {
     expect(r.stderr).toMatch(/previous output is unchanged/);
     expect(listFiles(outB).map((f) => [f, sha(readFileSync(path.join(outB, f)))])).toEqual(before);
     expect(existsSync(`${outB}.tmp-${r.pid}`)).toBe(false);
+  });
+
+  it('keeps an archived version downloadable beside a new one', () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'versions-'));
+    cpSync(path.join(root, 'data/konteks-paseban'), path.join(data, 'konteks-paseban'), { recursive: true });
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'versions-out-')), 'data');
+    expect(build(out, data).status).toBe(0);
+    const archive = spawnSync(
+      process.execPath,
+      ['scripts/build-data.ts', '--archive', 'konteks-paseban', '--data', data, '--out', out],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(archive.status, archive.stderr).toBe(0);
+    const codebook = path.join(data, 'konteks-paseban/datapackage.yaml');
+    writeFileSync(
+      codebook,
+      readFileSync(codebook, 'utf8')
+        .replace('version: 1.0.0', 'version: 1.1.0')
+        .replace(
+          'paseban:changelog:\n',
+          'paseban:changelog:\n  - version: 1.1.0\n    changes: { id: Judul diperbaiki., en: Title corrected. }\n',
+        ),
+    );
+    const r = build(out, data);
+    expect(r.status, r.stderr).toBe(0);
+    const m = JSON.parse(
+      readFileSync(path.join(out, 'konteks-paseban/metadata.json'), 'utf8'),
+    ) as DatasetMeta;
+    expect(m.versions.map((v) => [v.version, v.changes.en])).toEqual([
+      ['1.1.0', 'Title corrected.'],
+      ['1.0.0', "First release; the publisher's files unchanged."],
+    ]);
+    const old = m.versions[1]!.files.find((f) => f.format === 'zip')!;
+    expect(old.path).toBe('data/konteks-paseban/1.0.0/konteks-paseban.zip');
+    expect(sha(readFileSync(path.join(out, 'konteks-paseban/1.0.0/konteks-paseban.zip')))).toBe(old.sha256);
+    expect(sha(readFileSync(path.join(out, 'konteks-paseban/1.0.0/konteks-paseban.zip')))).toBe(
+      sha(readFileSync(path.join(outA, 'konteks-paseban/1.0.0/konteks-paseban.zip'))),
+    );
   });
 
   it('checks one folder with --check and writes nothing', () => {

@@ -34,7 +34,7 @@ async function check(csv: string | Buffer, patch?: (d: Descriptor) => void, coll
 
 const field = (d: Descriptor, name: string) => d.resources[1]!.schema.fields.find((f) => f.name === name)!;
 
-describe('valid files in the shapes real exports take', () => {
+describe('valid files in the shapes real exports take', { timeout: 30_000 }, () => {
   const expected = [
     ['R001', 'A', 'L', 34, 1250000.5, '1995-02-01', 'lancar', 'usaha lancar'],
     ['R002', 'A', 'L', 41, 850000, '1995-03-15', 'macet', null],
@@ -86,7 +86,7 @@ describe('valid files in the shapes real exports take', () => {
   });
 });
 
-describe('one fault per fixture: file, line, column, variable and rule', () => {
+describe('one fault per fixture: file, line, column, variable and rule', { timeout: 30_000 }, () => {
   const cases: [file: string, expected: Partial<DataIssue>][] = [
     ['header-missing.csv', { rule: 'header-missing', line: 1, variable: 'catatan' }],
     ['header-extra.csv', { rule: 'header-extra', line: 1, column: 9, variable: 'kecamatan' }],
@@ -185,7 +185,7 @@ describe('one fault per fixture: file, line, column, variable and rule', () => {
   });
 });
 
-describe('codebook problems name the codebook line', () => {
+describe('codebook problems name the codebook line', { timeout: 30_000 }, () => {
   it('reports invalid YAML with its line', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'check-')), 'base');
     mkdirSync(dir);

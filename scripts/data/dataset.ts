@@ -11,6 +11,7 @@ import { IssueLog } from './errors.ts';
 import { readTable } from './read.ts';
 import type { TableResult } from './validate.ts';
 import { disclosureReport, type DisclosureReport } from './report.ts';
+import { distinctSensitive } from './disclosure.ts';
 
 export const CODEBOOK_NAMES = ['datapackage.yaml', 'datapackage.yml', 'datapackage.json'];
 
@@ -105,8 +106,9 @@ export async function checkDataset(
           message: `only ${cls.count} row${cls.count === 1 ? '' : 's'} share${cls.count === 1 ? 's' : ''} (${values}); at least k = ${k} are required`,
           hint: 'Coarsen a quasi-identifier (wider age bands, merged categories) or remove the row; see data/README.md, "Disclosure control".',
         });
-      for (const [s, set] of cls.sensitive)
-        if (set.size < l)
+      for (let j = 0; j < c.sensitive.length; j++) {
+        const s = c.sensitive[j]!;
+        if (distinctSensitive(cls, j) < l)
           log.add({
             file: r.file,
             line: cls.firstLine,
@@ -115,6 +117,7 @@ export async function checkDataset(
             message: `every row with (${values || 'any values'}) has the same ${s}; at least l = ${l} different values are required`,
             hint: 'Whoever knows the quasi-identifiers would learn the sensitive value: coarsen the quasi-identifiers or merge groups.',
           });
+      }
     }
   }
   return { spec, tables, log, report: disclosureReport(spec, tables) };

@@ -93,52 +93,63 @@ export class DecodeError extends Error {
 }
 
 /**
- * Decodes a stream of byte chunks into text chunks. Throws a DecodeError
- * naming the byte offset when the bytes are not valid in the encoding.
+ * Decodes a file's bytes chunk by chunk. Throws a DecodeError naming the
+ * byte offset when the bytes are not valid in the encoding. `sawQuote`
+ * tells whether any decoded text so far contained `quoteChar`: without
+ * quotes no cell can hold a line break, which lets the reader skip counting
+ * line breaks inside cells.
  */
-export async function* decodeChunks(
-  chunks: AsyncIterable<Uint8Array | Buffer>,
-  declared?: string,
-): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
-  let offset = 0;
-  let encoding = '';
-  let tail: Uint8Array = new Uint8Array(0);
-  for await (const raw of chunks) {
-    let chunk: Uint8Array = raw;
-    if (!decoder) {
-      const d = detectEncoding(chunk, declared);
+export class StreamDecoder {
+  sawQuote = false;
+  private decoder: TextDecoder | undefined;
+  private offset = 0;
+  private encoding = '';
+  private tail: Uint8Array = new Uint8Array(0);
+  private readonly declared: string | undefined;
+  private readonly quoteChar: string;
+  constructor(declared: string | undefined, quoteChar = '"') {
+    this.declared = declared;
+    this.quoteChar = quoteChar;
+  }
+  push(raw: Uint8Array): string {
+    let chunk = raw;
+    if (!this.decoder) {
+      const d = detectEncoding(chunk, this.declared);
       if ('error' in d) throw new DecodeError(d.error, undefined, d.hint);
-      encoding = d.encoding;
-      if (looksBinary(chunk, encoding))
+      this.encoding = d.encoding;
+      if (looksBinary(chunk, this.encoding))
         throw new DecodeError(
           'the file is not text (it contains NUL bytes); is it an .xlsx or another binary file renamed to .csv?',
           chunk.indexOf(0),
           'Save the sheet as CSV (UTF-8) from Excel or LibreOffice.',
           'not-text',
         );
-      decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+      this.decoder = new TextDecoder(this.encoding, { fatal: true, ignoreBOM: true });
       chunk = chunk.subarray(d.bomLength);
-      offset = d.bomLength;
+      this.offset = d.bomLength;
     }
+    let text: string;
     try {
-      yield decoder.decode(chunk, { stream: true });
+      text = this.decoder.decode(chunk, { stream: true });
     } catch {
-      throw badBytes(encoding, declared, offset, tail, chunk);
+      throw badBytes(this.encoding, this.declared, this.offset, this.tail, chunk);
     }
-    offset += chunk.length;
-    tail = chunk.subarray(Math.max(0, chunk.length - 4));
+    this.offset += chunk.length;
+    this.tail = chunk.subarray(Math.max(0, chunk.length - 4));
+    if (!this.sawQuote && text.includes(this.quoteChar)) this.sawQuote = true;
+    return text;
   }
-  if (!decoder) return;
-  try {
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  } catch {
-    throw new DecodeError(
-      `the file ends in the middle of a ${encoding} character`,
-      offset,
-      'The file was cut short; export it again.',
-    );
+  end(): string {
+    if (!this.decoder) return '';
+    try {
+      return this.decoder.decode();
+    } catch {
+      throw new DecodeError(
+        `the file ends in the middle of a ${this.encoding} character`,
+        this.offset,
+        'The file was cut short; export it again.',
+      );
+    }
   }
 }
 

@@ -56,11 +56,25 @@ const addressRe =
 /(?:^|[\s,(])(?:jl|jln|jalan|gg|gang|blok)\.?\s+\S|\brt\.?\s*0*\d{1,3}\s*\/?\s*rw\.?\s*0*\d{1,3}\b/i;
 // A cheap first look: most cells have none of these characters or words and
 // skip the regular expressions (this keeps the scan within the speed budget).
-const quickRe = /(?:\d[ .()+-]{0,2}){8}|@|\d[eE]\+|\b(?:jl|jln|jalan|gg|gang|blok|rt)\b/i;
+const wordRe = /\b(?:jl|jln|jalan|gg|gang|blok|rt)\b/i;
+function worthScanning(text: string): boolean {
+  let digits = 0;
+  let letters = false;
+  let plus = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 64)
+      return true; // @
+    else if (c === 43) plus = true;
+    else if ((c | 32) >= 97 && (c | 32) <= 122) letters = true;
+  }
+  return digits >= 8 || (plus && /\d[eE]\+/.test(text)) || (letters && wordRe.test(text));
+}
 
 /** Looks for a direct identifier inside one cell's text. */
 export function scanCell(text: string): Finding | undefined {
-  if (text.length < 5 || !quickRe.test(text)) return undefined;
+  if (text.length < 5 || !worthScanning(text)) return undefined;
   let m: RegExpExecArray | null;
   if ((m = npwpRe.exec(text))) return { kind: 'npwp', match: m[0] };
   if ((m = nikRe.exec(text)) || (m = sciRe.exec(text))) return { kind: 'nik', match: m[0] };
@@ -95,36 +109,99 @@ export interface EquivalenceClass {
   key: string[];
   count: number;
   firstLine: number;
-  sensitive: Map<string, Set<string>>;
+  /** Values of each sensitive variable (in `ClassCounter.sensitive` order) that are not categories. */
+  sensitive: Set<string>[];
+  /** Categories of each sensitive variable seen in the class, as bits of their index. */
+  bits: Int32Array;
 }
+
+const popcount = (x: number) => {
+  let n = 0;
+  for (let v = x >>> 0; v; v &= v - 1) n++;
+  return n;
+};
+
+/** Number of distinct values of the j-th sensitive variable in a class. */
+export const distinctSensitive = (c: EquivalenceClass, j: number) =>
+  popcount(c.bits[j]!) + c.sensitive[j]!.size;
+
+const RADIX = 1024;
+const SEP = '\u001f';
 
 /**
  * Accumulates the equivalence classes of a table (rows that share every
  * quasi-identifier value) as rows stream past; memory grows with the number
- * of classes, not rows.
+ * of classes, not rows. Each quasi-identifier value gets a small integer
+ * code, so a class is found by a number rather than a joined string (this
+ * keeps the check fast on a million rows).
  */
 export class ClassCounter {
-  readonly classes = new Map<string, EquivalenceClass>();
+  classes = new Map<number | string, EquivalenceClass>();
   readonly quasi: string[];
   readonly sensitive: string[];
+  private readonly codes: Map<string, number>[];
+  private wide = false;
   constructor(quasi: string[], sensitive: string[]) {
     this.quasi = quasi;
     this.sensitive = sensitive;
+    this.codes = quasi.map(() => new Map());
   }
-  add(key: string[], sensitiveValues: string[], line: number): void {
-    const id = key.join('\u0000');
-    let c = this.classes.get(id);
-    if (!c) {
-      c = {
-        key,
+  /**
+   * Adds one row: `values` in field order, `qIdx`/`sIdx` the positions of the
+   * quasi-identifiers and sensitive variables. `known` may hold, per field,
+   * the index of the value among the field's categories (-1 when unknown):
+   * a category index is used as the code directly, with no lookup.
+   */
+  add(
+    values: readonly unknown[],
+    qIdx: readonly number[],
+    sIdx: readonly number[],
+    line: number,
+    known?: Int32Array,
+  ): void {
+    let key: number | string = 0;
+    for (let i = 0; i < qIdx.length; i++) {
+      const k = known ? known[qIdx[i]!]! : -1;
+      if (k >= 0 && !this.wide) {
+        key = key * RADIX + k;
+        continue;
+      }
+      const v = String(values[qIdx[i]!] ?? '');
+      const m = this.codes[i]!;
+      let c = m.get(v);
+      if (c === undefined) {
+        // Codes of values outside the categories start above them.
+        c = RADIX / 2 + m.size;
+        m.set(v, c);
+        // Too many distinct values for numeric keys: switch to joined strings.
+        if (c >= RADIX && !this.wide) this.widen();
+      }
+      key = key * RADIX + c;
+    }
+    if (this.wide) key = qIdx.map((i) => String(values[i] ?? '')).join(SEP);
+    let cls = this.classes.get(key);
+    if (!cls) {
+      cls = {
+        key: qIdx.map((i) => String(values[i] ?? '')),
         count: 0,
         firstLine: line,
-        sensitive: new Map(this.sensitive.map((s) => [s, new Set<string>()])),
+        sensitive: sIdx.map(() => new Set<string>()),
+        bits: new Int32Array(sIdx.length),
       };
-      this.classes.set(id, c);
+      this.classes.set(key, cls);
     }
-    c.count++;
-    sensitiveValues.forEach((v, i) => c.sensitive.get(this.sensitive[i]!)!.add(v));
+    cls.count++;
+    // Sensitive values that are categories are recorded as bits (no string
+    // work per row); other values in the class's sets.
+    for (let j = 0; j < sIdx.length; j++) {
+      const k = known ? known[sIdx[j]!]! : -1;
+      if (k >= 0 && k < 31) cls.bits[j]! |= 1 << k;
+      else cls.sensitive[j]!.add(String(values[sIdx[j]!] ?? ''));
+    }
+  }
+  private widen(): void {
+    this.wide = true;
+    this.classes = new Map([...this.classes.values()].map((c) => [c.key.join(SEP), c]));
   }
   /** The smallest class size (k reached); Infinity when the table is empty. */
   kReached(): number {
@@ -135,11 +212,11 @@ export class ClassCounter {
   /** The smallest number of distinct values of each sensitive variable within a class (l reached). */
   lReached(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const s of this.sensitive) {
+    this.sensitive.forEach((s, j) => {
       let l = Infinity;
-      for (const c of this.classes.values()) l = Math.min(l, c.sensitive.get(s)!.size);
+      for (const c of this.classes.values()) l = Math.min(l, distinctSensitive(c, j));
       out[s] = l;
-    }
+    });
     return out;
   }
 }

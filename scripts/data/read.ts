@@ -4,10 +4,10 @@
  * starts on (quoted cells may contain line breaks).
  */
 import { createReadStream, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import type { TableSpec } from './codebook.ts';
-import { decodeChunks, DecodeError } from './decode.ts';
+import { DecodeError, StreamDecoder } from './decode.ts';
 import type { IssueLog } from './errors.ts';
 import { TableValidator, type TableResult } from './validate.ts';
 
@@ -52,9 +52,32 @@ export async function readTable(
     });
     return v.result;
   }
-  const text = Readable.from(
-    decodeChunks(createReadStream(path, { highWaterMark: 1 << 20 }), table.encoding),
-    { objectMode: true },
+  // Bytes -> text with our own decoder (encoding errors with byte offsets),
+  // passed on as strings (readableObjectMode) so papaparse does not re-decode.
+  const decoder = new StreamDecoder(table.encoding, table.quoteChar);
+  const text = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
+    new Transform({
+      readableObjectMode: true,
+      // Let the file be read ahead while earlier chunks are parsed.
+      writableHighWaterMark: 1 << 20,
+      readableHighWaterMark: 64,
+      transform(chunk: Buffer, _enc, done) {
+        try {
+          const s = decoder.push(chunk);
+          done(null, s || undefined);
+        } catch (err) {
+          done(err as Error);
+        }
+      },
+      flush(done) {
+        try {
+          const s = decoder.end();
+          done(null, s || undefined);
+        } catch (err) {
+          done(err as Error);
+        }
+      },
+    }),
   );
   let line = 1;
   let sawHeader = false;
@@ -76,7 +99,7 @@ export async function readTable(
           const cells = rows[i]!;
           const start = line;
           let extra = 0;
-          for (let c = 0; c < cells.length; c++) extra += countNewlines(cells[c]!);
+          if (decoder.sawQuote) for (let c = 0; c < cells.length; c++) extra += countNewlines(cells[c]!);
           line += 1 + extra;
           const q = quoteErrors.get(i);
           if (q) {

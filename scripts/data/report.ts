@@ -17,7 +17,7 @@ export const checksRun = [
   {
     id: 'cell-scan',
     description:
-      'Every cell is scanned for NIK/KK numbers (also Excel-mangled), phone numbers, NPWP, e-mail and street addresses.',
+      "Every cell that is not one of the codebook's declared categories is scanned for NIK/KK numbers (also Excel-mangled), phone numbers, NPWP, e-mail and street addresses.",
   },
   { id: 'k-anonymity', description: 'Every combination of quasi-identifiers is shared by at least k rows.' },
   {

@@ -123,3 +123,21 @@ describe('suppression of small aggregates', () => {
     expect(suppressSmallCounts(cells, 5).map((c) => c.suppressed)).toEqual([false, true, true]);
   });
 });
+
+describe('StringSet', () => {
+  it('behaves as a Set of strings through growth, collisions and unicode', async () => {
+    const { StringSet } = await import('./string-set.ts');
+    const s = new StringSet();
+    const ref = new Set<string>();
+    for (let i = 0; i < 50_000; i++) {
+      const v = i % 7 === 0 ? `é${i % 1000}` : `A${(i * 7919) % 30_000}`;
+      expect(s.add(v)).toBe(!ref.has(v));
+      ref.add(v);
+    }
+    expect(s.size).toBe(ref.size);
+    expect(s.has('A1')).toBe(ref.has('A1'));
+    expect(s.has('nope')).toBe(false);
+    expect(s.add('')).toBe(true);
+    expect(s.add('')).toBe(false);
+  });
+});

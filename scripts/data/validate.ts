@@ -5,9 +5,10 @@
  * typed rows only when asked to (the build needs them, a benchmark does not).
  */
 import type { FieldSpec, TableSpec } from './codebook.ts';
-import { makeCaster, type Value } from './cast.ts';
+import { INVALID, makeCaster, type Caster, type Value } from './cast.ts';
 import { ClassCounter, describeFinding, isSuspiciousColumnName, scanCell } from './disclosure.ts';
 import { mask, type IssueLog } from './errors.ts';
+import { StringSet } from './string-set.ts';
 
 export interface TableResult {
   table: TableSpec;
@@ -15,7 +16,7 @@ export interface TableResult {
   rows: Value[][];
   rowCount: number;
   /** Distinct key tuples of this table's fields that other tables reference, by "f1,f2". */
-  keys: Map<string, Set<string>>;
+  keys: Map<string, StringSet>;
   /** Distinct foreign-key tuples seen in this table, with the first line each appeared on. */
   foreign: { fk: TableSpec['foreignKeys'][number]; seen: Map<string, number> }[];
   classes?: ClassCounter;
@@ -24,19 +25,36 @@ export interface TableResult {
 
 const SEP = '\u001f';
 
+/** The key of a row over some columns: the value itself for one column, values joined by SEP for several. */
+function tuple(values: Value[], idx: number[]): string {
+  if (idx.length === 1) return String(values[idx[0]!] ?? '');
+  let key = '';
+  for (let i = 0; i < idx.length; i++) key += (i ? SEP : '') + String(values[idx[i]!] ?? '');
+  return key;
+}
+
+function hasNull(values: Value[], idx: number[]): boolean {
+  for (let i = 0; i < idx.length; i++) if (values[idx[i]!] === null) return true;
+  return false;
+}
+
 export class TableValidator {
   readonly result: TableResult;
   private columns: (FieldSpec | undefined)[] = [];
   private fieldColumn: number[] = [];
-  private casters: ((t: string) => ReturnType<ReturnType<typeof makeCaster>>)[] = [];
+  private casters: Caster[] = [];
   private headerOk = false;
-  private uniques: (Set<string> | undefined)[] = [];
-  private pk?: { idx: number[]; seen: Set<string> };
-  private keyIdx: { name: string; idx: number[] }[] = [];
+  private uniques: (StringSet | undefined)[] = [];
+  private pk?: { idx: number[]; seen: StringSet };
+  private keyIdx: { name: string; idx: number[]; set: StringSet }[] = [];
   private fkIdx: number[][] = [];
   private qIdx: number[] = [];
   private sIdx: number[] = [];
   private categorySets: (Set<string> | undefined)[] = [];
+  private plainCategories: (Map<string, number> | undefined)[] = [];
+  /** Per row: the index of each field's value among its categories, -1 otherwise (reused across rows). */
+  private known: Int32Array = new Int32Array(0);
+  private scratch: Value[] = [];
   private enumSets: (Set<string> | undefined)[] = [];
   private patterns: (RegExp | undefined)[] = [];
 
@@ -56,6 +74,16 @@ export class TableValidator {
     this.categorySets = fields.map((f) =>
       f.categories ? new Set(f.categories.map((c) => c.value)) : undefined,
     );
+    this.plainCategories = fields.map((f, i) => {
+      const k = f.constraints;
+      const plain =
+        !k.unique && !k.pattern && !k.enum && k.minLength === undefined && k.maxLength === undefined;
+      const cats = this.categorySets[i];
+      return plain && cats && cats.size < 512 && !f.missingValues.some((m) => cats.has(m))
+        ? new Map(f.categories!.map((c, j) => [c.value, j]))
+        : undefined;
+    });
+    this.known = new Int32Array(fields.length);
     this.enumSets = fields.map((f) =>
       f.constraints.enum ? new Set(f.constraints.enum.map(String)) : undefined,
     );
@@ -66,10 +94,16 @@ export class TableValidator {
     const singlePk = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
     // A unique field that is also the whole primary key needs only one set.
     this.uniques = fields.map((f) =>
-      f.constraints.unique && f.name !== singlePk ? new Set<string>() : undefined,
+      f.constraints.unique && f.name !== singlePk ? new StringSet() : undefined,
     );
-    if (table.primaryKey.length) this.pk = { idx: index(table.primaryKey), seen: new Set() };
-    this.keyIdx = referenced.map((names) => ({ name: names.join(','), idx: index(names) }));
+    if (table.primaryKey.length) this.pk = { idx: index(table.primaryKey), seen: new StringSet() };
+    // Keys other tables point at: when they are the primary key, its set
+    // (filled anyway) serves both, which halves memory on large tables.
+    this.keyIdx = referenced.map((names) => ({
+      name: names.join(','),
+      idx: index(names),
+      set: this.pk && names.join(',') === table.primaryKey.join(',') ? this.pk.seen : new StringSet(),
+    }));
     this.fkIdx = table.foreignKeys.map((fk) => index(fk.fields));
     const quasi = fields.filter((f) => f.role === 'quasi-identifier');
     const sensitive = fields.filter((f) => f.role === 'sensitive');
@@ -80,7 +114,7 @@ export class TableValidator {
       file,
       rows: [],
       rowCount: 0,
-      keys: new Map(this.keyIdx.map((k) => [k.name, new Set<string>()])),
+      keys: new Map(this.keyIdx.map((k) => [k.name, k.set])),
       foreign: table.foreignKeys.map((fk) => ({ fk, seen: new Map() })),
       classes:
         quasi.length || sensitive.length
@@ -207,12 +241,23 @@ export class TableValidator {
       return;
     }
     const fields = this.table.fields;
-    const values: Value[] = new Array(fields.length);
+    // Without `collect` the row is not kept: one buffer serves every row.
+    const values: Value[] = this.collect ? new Array(fields.length) : this.scratch;
+    const known = this.known;
     let rowOk = true;
     for (let fi = 0; fi < fields.length; fi++) {
       const col = this.fieldColumn[fi]!;
       const text = cells[col]!;
       const f = fields[fi]!;
+      // A value spelled exactly as one of the codebook's categories is valid
+      // and, being declared there, not an identifier: the common case, kept cheap.
+      const code = this.plainCategories[fi]?.get(text);
+      if (code !== undefined) {
+        values[fi] = text;
+        known[fi] = code;
+        continue;
+      }
+      known[fi] = -1;
       // Disclosure scan first: a cell holding an identifier is reported as
       // such (masked), not as a type error that would echo it.
       if (text.length >= 5) {
@@ -233,14 +278,14 @@ export class TableValidator {
           continue;
         }
       }
-      const c = this.casters[fi]!(text);
-      if (!c.ok) {
+      const v = this.casters[fi]!.read(text);
+      if (v === INVALID) {
+        const c = this.casters[fi]!.explain(text);
         this.cell(line, col, f, c.rule, c.message, c.hint);
         rowOk = false;
         values[fi] = text.trim();
         continue;
       }
-      const v = c.value;
       values[fi] = v;
       const k = f.constraints;
       if (v === null || v === '') {
@@ -343,7 +388,7 @@ export class TableValidator {
       }
       const u = this.uniques[fi];
       if (u) {
-        if (u.has(s)) {
+        if (!u.add(s)) {
           this.cell(
             line,
             col,
@@ -353,23 +398,16 @@ export class TableValidator {
             'Values of this column must be unique (constraints.unique).',
           );
           rowOk = false;
-        } else u.add(s);
+        }
       }
     }
     // A row with a bad cell still counts in its equivalence class, so one
     // fault is not echoed as k-anonymity/l-diversity problems of its neighbours.
-    if (r.classes)
-      r.classes.add(
-        this.qIdx.map((i) => String(values[i] ?? '')),
-        this.sIdx.map((i) => String(values[i] ?? '')),
-        line,
-      );
+    if (r.classes) r.classes.add(values, this.qIdx, this.sIdx, line, known);
     if (!rowOk) return;
-    const tuple = (idx: number[]) =>
-      idx.length === 1 ? String(values[idx[0]!] ?? '') : idx.map((i) => String(values[i] ?? '')).join(SEP);
     if (this.pk) {
-      const key = tuple(this.pk.idx);
-      if (this.pk.seen.has(key)) {
+      const key = tuple(values, this.pk.idx);
+      if (!this.pk.seen.add(key)) {
         log.add({
           file,
           line,
@@ -381,15 +419,15 @@ export class TableValidator {
         });
         return;
       }
-      this.pk.seen.add(key);
     }
-    for (const k of this.keyIdx) r.keys.get(k.name)!.add(tuple(k.idx));
-    this.fkIdx.forEach((idx, i) => {
-      if (idx.some((j) => values[j] === null)) return; // a missing key points nowhere by design
-      const key = tuple(idx);
+    for (const k of this.keyIdx) if (k.set !== this.pk?.seen) k.set.add(tuple(values, k.idx));
+    for (let i = 0; i < this.fkIdx.length; i++) {
+      const idx = this.fkIdx[i]!;
+      if (hasNull(values, idx)) continue; // a missing key points nowhere by design
+      const key = tuple(values, idx);
       const seen = r.foreign[i]!.seen;
       if (!seen.has(key)) seen.set(key, line);
-    });
+    }
     if (this.collect) r.rows.push(values);
   }
 

@@ -25,7 +25,10 @@ describe('synthetic survey generator', () => {
     const { sizes, diversity } = classesOf(s.anggota);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(3);
     expect(Math.min(...diversity)).toBeGreaterThanOrEqual(2);
-    expect(new Set(s.anggota.map((m) => m.id_anggota)).size).toBe(s.anggota.length);
+    const ids = new Set(s.anggota.map((m) => m.id_anggota));
+    expect(ids.size).toBe(s.anggota.length);
+    expect(s.kondisi.filter((k) => !ids.has(k.id_anggota))).toEqual([]);
+    expect(s.wawancara.filter((w) => !ids.has(w.id_anggota))).toEqual([]);
   });
   it('gives the two groups contrasting outcomes, so charts have something to show', () => {
     const s = generateSurvey(19940401);

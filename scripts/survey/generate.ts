@@ -110,8 +110,8 @@ const round = (x: number, step: number) => Math.round(x / step) * step;
 
 /**
  * Generates the survey. `rows` (for benchmarks) sets the number of members;
- * the household, interview and activity tables then describe only the
- * members of the default design, so the large table stays the member table.
+ * the household, interview and activity tables then describe only as many
+ * members as the default design has, so the large table is the member table.
  */
 export function generateSurvey(seed: number, rows?: number): Survey {
   const random = rng(seed);
@@ -174,7 +174,19 @@ export function generateSurvey(seed: number, rows?: number): Survey {
     jumlah_anggota: anggota.filter((m) => m.kelompok === kode).length,
   }));
 
-  const design = rows === undefined ? anggota : generateSurvey(seed).anggota;
+  // With --rows, the other tables describe as many members as the default
+  // design has (the first of each group), so only the member table grows.
+  const design =
+    rows === undefined
+      ? anggota
+      : (['A', 'B'] as const).flatMap((g) =>
+          anggota
+            .filter((m) => m.kelompok === g)
+            .slice(
+              0,
+              profiles[g].reduce((s, p) => s + p[4], 0),
+            ),
+        );
   const kondisi: Kondisi[] = [];
   const wawancara: Wawancara[] = [];
   for (const m of design) {

@@ -96,15 +96,12 @@ export function renderSvg(options: Plot.PlotOptions, { idPrefix, table, locale }
     el.setAttribute('id', next);
   }
 
-  for (const el of [svg, ...svg.querySelectorAll('*')]) {
-    for (const attr of [...el.attributes]) {
-      let value = attr.value;
-      if (geometry.has(attr.name)) value = roundNumbers(value);
-      if (ids.size > 0 && value.includes('#')) {
-        value = value.replace(/#([\w-]+)/g, (whole, id: string) => (ids.has(id) ? `#${ids.get(id)}` : whole));
-      }
-      if (value !== attr.value) el.setAttribute(attr.name, value);
+  // Rounding and id references are rewritten in the markup, in one pass over its attributes.
+  return svg.outerHTML.replace(/\s([\w:-]+)="([^"]*)"/g, (whole, name: string, value: string) => {
+    let next = geometry.has(name) ? roundNumbers(value) : value;
+    if (ids.size > 0 && next.includes('#')) {
+      next = next.replace(/#([\w-]+)/g, (ref, id: string) => (ids.has(id) ? `#${ids.get(id)}` : ref));
     }
-  }
-  return svg.outerHTML;
+    return next === value ? whole : ` ${name}="${next}"`;
+  });
 }

@@ -2,6 +2,8 @@
  * Components available in every study and case MDX file without an import:
  * pass this object to an entry's `<Content components={…} />`.
  * Numbers about the data are written only through the data components.
+ * `<Figure id="fig-…" level={3} />` places a figure of `src/charts/registry.ts`
+ * (ids on the figures page).
  */
 import Cite from './narrative/InTextCite.astro';
 import Count from './data/Count.astro';
@@ -9,5 +11,6 @@ import Share from './data/Share.astro';
 import Stat from './data/Stat.astro';
 import Change from './data/Change.astro';
 import Theme from './data/Theme.astro';
+import Figure from './Figure.astro';
 
-export const mdxComponents = { Cite, Count, Share, Stat, Median: Stat, Change, Theme };
+export const mdxComponents = { Cite, Count, Share, Stat, Median: Stat, Change, Theme, Figure };

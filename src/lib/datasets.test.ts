@@ -17,7 +17,7 @@ beforeAll(() => {
   process.env.PASEBAN_DATA_DIR = out;
 }, 60_000);
 
-describe('datasets API', () => {
+describe('datasets API', { timeout: 30_000 }, () => {
   it('lists the datasets with their synthetic flag from metadata', async () => {
     const { listDatasets } = await import('./datasets.ts');
     expect(listDatasets().map((d) => [d.id, d.synthetic === false])).toEqual([
