@@ -18,7 +18,8 @@ describe('table alignment as classes', () => {
         else n.properties[key] = value;
       },
     };
-    alignClassPlugin.element.visit(node, ctx);
+    const visitor = alignClassPlugin.element as { visit: (n: unknown, c: unknown) => void };
+    visitor.visit(node, ctx);
     expect(node.properties).toEqual({ className: ['x', 'num'] });
   });
 });

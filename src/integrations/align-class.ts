@@ -5,9 +5,7 @@
  * right-aligned cells get `num` (right-aligned by global.css, as numbers
  * are), centred ones `align-center`; left is the default and needs none.
  */
-interface Cell {
-  properties?: Record<string, unknown>;
-}
+import { defineHastPlugin } from 'satteri';
 
 /** The class for a cell's alignment style; `null` when the style is not a bare alignment. */
 export function alignClass(style: unknown): string | undefined | null {
@@ -18,11 +16,11 @@ export function alignClass(style: unknown): string | undefined | null {
 }
 
 /** The Sätteri hast plugin. */
-export const alignClassPlugin = {
+export const alignClassPlugin = defineHastPlugin({
   name: 'align-class',
   element: {
     filter: ['td', 'th'],
-    visit(node: Cell, ctx: { setProperty(node: Cell, key: string, value: unknown): void }) {
+    visit(node, ctx) {
       const cls = alignClass(node.properties?.style);
       if (cls === null) return;
       ctx.setProperty(node, 'style', undefined);
@@ -32,4 +30,4 @@ export const alignClassPlugin = {
       }
     },
   },
-};
+});
