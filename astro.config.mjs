@@ -25,7 +25,8 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id', en: 'en' } },
-      filter: (page) => !/\/404\/?$/.test(page),
+      // Embed pages are for iframes on other sites (noindex), not for search engines.
+      filter: (page) => !/\/404\/?$/.test(page) && !/\/embed\/$/.test(page),
     }),
     citationFiles(),
     ogImages(),

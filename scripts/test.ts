@@ -1,8 +1,8 @@
 /**
  * `npm test`: every check of the project in one command.
  *
- *   1. a Chromium for the browser tests (installed with apt-get when running
- *      as root on Debian and none is found);
+ *   1. Chromium for the browser tests and xmllint for the DDI XML check
+ *      (installed with apt-get when running as root on Debian and missing);
  *   2. formatting (`prettier --check .`);
  *   3. the site build (`npm run build`, which builds the data first);
  *   4. types (`astro check`);
@@ -69,36 +69,51 @@ function hasCommand(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
-async function ensureBrowser(): Promise<void> {
-  const name = 'Chromium for the browser tests';
+const canApt = () => process.platform === 'linux' && process.getuid?.() === 0 && hasCommand('apt-get');
+
+async function aptInstall(packages: string[]): Promise<boolean> {
+  console.log(`Installing Debian packages: apt-get update && apt-get install -y ${packages.join(' ')}`);
+  const env = { ...baseEnv, DEBIAN_FRONTEND: 'noninteractive' };
+  const ok =
+    (await run('apt-get', ['update'], env)) === 0 &&
+    (await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], env)) === 0;
+  if (!ok) console.error(`apt-get could not install ${packages.join(' ')}.`);
+  return ok;
+}
+
+/**
+ * Chromium for the browser tests and xmllint for the DDI XML check. When one
+ * is missing and this is Linux with apt-get and root, the Debian package is
+ * installed (and said so); otherwise the step fails, saying how to get it.
+ */
+async function ensureSystemTools(): Promise<void> {
+  const name = 'System tools for the tests (Chromium, xmllint)';
   heading(name);
-  let found = findChromium();
-  const isRoot = process.getuid?.() === 0;
-  if (
-    'error' in found &&
-    !process.env.CHROME_PATH &&
-    process.platform === 'linux' &&
-    isRoot &&
-    hasCommand('apt-get')
-  ) {
-    console.log(
-      "No Chromium found: installing Debian's `chromium` package (apt-get update && apt-get install -y chromium).",
+  const browserFromEnv = Boolean(process.env.CHROME_PATH);
+  const missing = (): string[] => [
+    ...('error' in findChromium() && !browserFromEnv ? ['chromium'] : []),
+    ...(hasCommand('xmllint') ? [] : ['libxml2-utils']),
+  ];
+  const toInstall = missing();
+  if (toInstall.length > 0 && canApt()) {
+    console.log(`Not found: ${toInstall.join(', ')}.`);
+    await aptInstall(toInstall);
+  }
+  const problems: string[] = [];
+  const browser = findChromium();
+  if ('error' in browser) problems.push(browser.error);
+  else {
+    console.log(`Chromium: ${browser.path}`);
+    baseEnv.CHROME_PATH = browser.path;
+  }
+  if (hasCommand('xmllint')) console.log('xmllint: found');
+  else {
+    problems.push(
+      'xmllint not found: install libxml2 (Debian/Ubuntu: `sudo apt-get install libxml2-utils`; macOS has it).',
     );
-    const env = { ...baseEnv, DEBIAN_FRONTEND: 'noninteractive' };
-    const ok =
-      (await run('apt-get', ['update'], env)) === 0 &&
-      (await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], env)) === 0;
-    if (!ok) console.error('apt-get could not install chromium.');
-    found = findChromium();
   }
-  if ('error' in found) {
-    console.error(found.error);
-    record(name, false, 'no browser: the browser tests will fail');
-    return;
-  }
-  console.log(`Using ${found.path}`);
-  baseEnv.CHROME_PATH = found.path;
-  record(name, true);
+  for (const p of problems) console.error(p);
+  record(name, problems.length === 0, problems.length ? 'the tests that need them will fail' : '');
 }
 
 interface VitestJson {
@@ -151,7 +166,7 @@ async function vitest(): Promise<void> {
   );
 }
 
-await ensureBrowser();
+await ensureSystemTools();
 await step('Formatting (prettier --check .)', path.join(bin, 'prettier'), ['--check', '.']);
 for (const dir of [rootBuild.outDir, subpathBuild.outDir]) rmSync(dir, { recursive: true, force: true });
 await step(`Build (npm run build → ${rootBuild.outDir}/)`, 'npm', ['run', 'build'], {

@@ -88,8 +88,8 @@ describe('figures', () => {
       test(`/${p.path}`, async () => {
         const v = await visit(browser, new URL(p.path, inject('siteRoot')).href);
         try {
+          // Console errors and failed requests are the site-wide crawl's to report.
           expect(await tooltipTableMismatches(v.page)).toEqual([]);
-          expect(v.problems).toEqual([]);
         } finally {
           await v.close();
         }

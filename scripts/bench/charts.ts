@@ -33,8 +33,8 @@ function renderTimes(): {
 }
 
 function chartPages(dist: string): string[] {
-  const dir = path.join(dist, 'grafik');
-  const r = spawnSync('find', [dir, '-path', '*/fig-*/index.html', '-not', '-path', '*/embed/*'], {
+  // Both languages: dist/grafik/<id>/ and dist/en/grafik/<id>/ (not the embed pages).
+  const r = spawnSync('find', [dist, '-path', '*/grafik/fig-*/index.html', '-not', '-path', '*/embed/*'], {
     encoding: 'utf8',
   });
   return r.stdout.trim().split('\n').filter(Boolean).sort();

@@ -43,14 +43,19 @@ describe('valid files in the shapes real exports take', { timeout: 30_000 }, () 
     ['R005', 'B', 'P', 47, null, '1995-04-03', 'lancar', null],
     ['R006', 'B', 'P', 38, 920000.75, '1995-04-05', 'macet', null],
   ];
-  it.each(['ok-excel.csv', 'ok-cr-only.csv', 'ok-utf16.csv', 'ok-trailing-spaces.csv', 'ok-empty-lines.csv'])(
-    '%s passes and casts by the codebook',
-    async (name) => {
-      const r = await check(name, undefined, true);
-      expect(formatIssues(r.log)).toBe('0 problems found');
-      expect(r.tables[1]!.rows).toEqual(expected);
-    },
-  );
+  it.each([
+    'ok-excel.csv',
+    'ok-cr-only.csv',
+    'ok-utf16.csv',
+    'ok-trailing-spaces.csv',
+    'ok-empty-lines.csv',
+    'ok-excel-sep-line.csv',
+    'ok-trailing-empty-columns.csv',
+  ])('%s passes and casts by the codebook', async (name) => {
+    const r = await check(name, undefined, true);
+    expect(formatIssues(r.log)).toBe('0 problems found');
+    expect(r.tables[1]!.rows).toEqual(expected);
+  });
 
   it('keeps delimiters, doubled quotes and line breaks inside quoted cells', async () => {
     const r = await check('ok-quoted-newline.csv', undefined, true);
@@ -93,6 +98,8 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     ['header-renamed.csv', { rule: 'header-renamed', line: 1, column: 3, variable: 'jeniskelamin' }],
     ['header-duplicate.csv', { rule: 'header-duplicate', line: 1, column: 8, variable: 'umur' }],
     ['ragged-row.csv', { rule: 'ragged-row', line: 4, column: 9 }],
+    ['header-extra-unnamed.csv', { rule: 'header-extra', line: 4, column: 9 }],
+    ['delimiter.csv', { rule: 'delimiter', line: 1, column: 1 }],
     ['unclosed-quote.csv', { rule: 'unclosed-quote', line: 6 }],
     ['empty-file.csv', { rule: 'empty-file' }],
     ['header-only.csv', { rule: 'header-only', line: 2 }],
@@ -126,6 +133,12 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     expect(issue, formatIssues(r.log)).toMatchObject({ file: 'anggota.csv', ...expected });
     expect(issue!.message.length).toBeGreaterThan(10);
     expect(issue!.hint).toBeTruthy();
+  });
+
+  it('reports a wrong delimiter once, with the delimiter the file seems to use', async () => {
+    const r = await check('delimiter.csv');
+    expect(r.log.count).toBe(1);
+    expect(r.log.issues[0]!.message).toContain('seems to separate cells with ","');
   });
 
   it('names the byte offset of an invalid UTF-8 byte', async () => {

@@ -117,6 +117,8 @@ export async function readTable(
             continue;
           }
           if (cells.length === 1 && cells[0] === '') continue; // empty line
+          // Excel may start a CSV with a `sep=;` line naming the delimiter.
+          if (!sawHeader && start === 1 && /^sep=.$/i.test(cells.join(table.delimiter).trim())) continue;
           if (!sawHeader) {
             sawHeader = true;
             headerOk = v.header(cells, start);

@@ -55,6 +55,8 @@ export class TableValidator {
   /** Per row: the index of each field's value among its categories, -1 otherwise (reused across rows). */
   private known: Int32Array = new Int32Array(0);
   private scratch: Value[] = [];
+  /** Columns after this index have no name (trailing empty columns) and must stay empty. */
+  private namedColumns = 0;
   private enumSets: (Set<string> | undefined)[] = [];
   private patterns: (RegExp | undefined)[] = [];
 
@@ -130,8 +132,28 @@ export class TableValidator {
   /** Checks the header row (line 1) against the codebook and maps columns to fields. */
   header(cells: string[], line: number): boolean {
     const file = this.file;
-    const names = cells.map((c) => c.replace(/^\uFEFF/, '').trim());
+    let names = cells.map((c) => c.replace(/^\uFEFF/, '').trim());
     const fields = this.table.fields;
+    // One header cell holding another delimiter: the file is delimited
+    // differently from what the codebook says; one clear error, not a list.
+    const other = [',', ';', '\t', '|'].find((d) => d !== this.table.delimiter && names[0]!.includes(d));
+    if (names.length === 1 && fields.length > 1 && other) {
+      this.log.add({
+        file,
+        line,
+        column: 1,
+        rule: 'delimiter',
+        message: `the header is one column; the file seems to separate cells with "${other === '\t' ? 'TAB' : other}", the codebook says "${this.table.delimiter}"`,
+        hint: `Set dialect: { delimiter: "${other === '\t' ? '\\t' : other}" } for this table in the codebook, or export the file again.`,
+      });
+      return (this.headerOk = false);
+    }
+    // Excel often leaves empty, unnamed columns at the end of a sheet: they
+    // are ignored as long as they hold nothing.
+    let named = names.length;
+    while (named > 0 && names[named - 1] === '') named--;
+    this.namedColumns = named;
+    names = names.slice(0, named);
     const known = new Map(fields.map((f, i) => [f.name, i]));
     const seen = new Map<string, number>();
     this.columns = [];
@@ -216,6 +238,8 @@ export class TableValidator {
           hint: 'Remove the column from the CSV and its field from the codebook before delivery.',
         });
     this.headerOk = extra.length === 0 && missing.length === 0 && names.length === seen.size;
+    // Trailing unnamed columns take no field.
+    this.columns.length = cells.length;
     return this.headerOk;
   }
 
@@ -226,7 +250,20 @@ export class TableValidator {
     if (!this.headerOk) return;
     const file = this.file;
     const log = this.log;
-    if (cells.length !== this.columns.length) {
+    if (cells.length > this.namedColumns && cells.length <= this.columns.length)
+      for (let c = this.namedColumns; c < cells.length; c++)
+        if (cells[c]!.trim() !== '') {
+          log.add({
+            file,
+            line,
+            column: c + 1,
+            rule: 'header-extra',
+            message: 'a value stands in a column that has no name in the header',
+            hint: 'Name the column in the header and the codebook, or remove the value.',
+          });
+          return;
+        }
+    if (cells.length !== this.columns.length && cells.length !== this.namedColumns) {
       log.add({
         file,
         line,

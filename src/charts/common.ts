@@ -66,6 +66,14 @@ export function withRowIndex<T extends object>(rows: T[]): (T & { _row: number }
   return rows.map((r, i) => ({ ...r, _row: i }));
 }
 
+/** Median (mean of the middle two for an even count), or NaN for no values. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** Arithmetic mean, or NaN for no values. */
 export function mean(values: number[]): number {
   if (values.length === 0) return Number.NaN;

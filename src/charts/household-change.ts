@@ -10,7 +10,7 @@ import {
   groupClass,
   groupColor,
   lab,
-  mean,
+  median,
   rowRef,
   separateLabels,
   withRowIndex,
@@ -24,7 +24,7 @@ export interface IndicatorInfo {
   key: Indikator;
   label: Bilingual;
   unit?: Unit;
-  /** Decimals the mean is rounded to. */
+  /** Decimals the median is rounded to. */
   digits: number;
 }
 
@@ -34,13 +34,16 @@ export interface HouseholdChangePoint {
   _periode: Periode;
   kelompok: Bilingual;
   periode: Bilingual;
-  rata_rata: number;
+  median: number;
   n: number;
 }
 
 const periods: Periode[] = ['sebelum', 'sesudah'];
 
-/** Mean value per group and period of one indicator, rounded as plotted. */
+/**
+ * Median value per group and period of one indicator, rounded as plotted
+ * (the median, as in the case pages' tables: a few large incomes do not move it).
+ */
 export function householdChangeData(
   kondisi: readonly KondisiRow[],
   anggota: readonly AnggotaRow[],
@@ -51,7 +54,7 @@ export function householdChangeData(
   const groupOf = new Map(anggota.map((a) => [a.id_anggota, a.kelompok]));
   const points = groups.flatMap((g) =>
     periods.map((p) => {
-      // Members with a missing value are left out of the mean, and of n.
+      // Members with a missing value are left out of the median, and of n.
       const values = kondisi
         .filter(
           (k) => k.indikator === indicator.key && k.periode === p && groupOf.get(k.id_anggota) === g.kode,
@@ -62,7 +65,7 @@ export function householdChangeData(
         _periode: p,
         kelompok: g.label,
         periode: periodLabels[p],
-        rata_rata: round(mean(values), indicator.digits),
+        median: round(median(values), indicator.digits),
         n: values.length,
       };
     }),
@@ -70,17 +73,17 @@ export function householdChangeData(
   return withRowIndex(points.filter((p) => p.n > 0));
 }
 
-/** Table of the plotted means. */
+/** Table of the plotted medians. */
 export function householdChangeTable(points: HouseholdChangePoint[], indicator: IndicatorInfo): FigureTable {
   return {
     columns: [
       { key: 'kelompok', label: { id: 'Kelompok', en: 'Group' } },
       { key: 'periode', label: { id: 'Periode', en: 'Period' } },
       {
-        key: 'rata_rata',
+        key: 'median',
         label: {
-          id: `Rata-rata ${indicator.label.id.toLowerCase()}${unitSuffix(indicator.unit, 'id')}`,
-          en: `Mean ${indicator.label.en.toLowerCase()}${unitSuffix(indicator.unit, 'en')}`,
+          id: `Median ${indicator.label.id.toLowerCase()}${unitSuffix(indicator.unit, 'id')}`,
+          en: `Median ${indicator.label.en.toLowerCase()}${unitSuffix(indicator.unit, 'en')}`,
         },
         digits: indicator.digits,
       },
@@ -90,7 +93,7 @@ export function householdChangeTable(points: HouseholdChangePoint[], indicator: 
   };
 }
 
-/** One sentence: how the mean of each group changed. */
+/** One sentence: how the median of each group changed. */
 export function householdChangeTakeaway(
   points: HouseholdChangePoint[],
   groups: readonly GroupInfo[],
@@ -101,33 +104,31 @@ export function householdChangeTakeaway(
     const before = points.find((p) => p._group === g.kode && p._periode === 'sebelum');
     const after = points.find((p) => p._group === g.kode && p._periode === 'sesudah');
     if (!before || !after) return [];
-    const delta = after.rata_rata - before.rata_rata;
+    const delta = after.median - before.median;
     const fmt = (v: number) => formatWithUnit(v, indicator.unit, locale, indicator.digits);
     const pct =
-      before.rata_rata !== 0
-        ? ` (${delta >= 0 ? '+' : '\u2212'}${formatPercent(Math.abs(delta / before.rata_rata), locale)})`
+      before.median !== 0
+        ? ` (${delta >= 0 ? '+' : '\u2212'}${formatPercent(Math.abs(delta / before.median), locale)})`
         : '';
     const verb = changeVerb(delta, locale);
     if (delta === 0) {
       return locale === 'id'
-        ? [`${lab(g.label, locale)} tetap ${fmt(before.rata_rata)}`]
-        : [`${lab(g.label, locale)} stayed at ${fmt(before.rata_rata)}`];
+        ? [`${lab(g.label, locale)} tetap ${fmt(before.median)}`]
+        : [`${lab(g.label, locale)} stayed at ${fmt(before.median)}`];
     }
     return locale === 'id'
-      ? [
-          `${lab(g.label, locale)} ${verb} dari ${fmt(before.rata_rata)} menjadi ${fmt(after.rata_rata)}${pct}`,
-        ]
-      : [`${lab(g.label, locale)} ${verb} from ${fmt(before.rata_rata)} to ${fmt(after.rata_rata)}${pct}`];
+      ? [`${lab(g.label, locale)} ${verb} dari ${fmt(before.median)} menjadi ${fmt(after.median)}${pct}`]
+      : [`${lab(g.label, locale)} ${verb} from ${fmt(before.median)} to ${fmt(after.median)}${pct}`];
   });
   const subject =
     locale === 'id'
-      ? `Rata-rata ${indicator.label.id.toLowerCase()}`
-      : `Mean ${indicator.label.en.toLowerCase()}`;
+      ? `Median ${indicator.label.id.toLowerCase()}`
+      : `Median ${indicator.label.en.toLowerCase()}`;
   const joiner = locale === 'id' ? '; ' : '; ';
   return `${subject}: ${parts.join(joiner)}.`;
 }
 
-/** Slope chart of the before/after means, one line per group, direct labels at both ends. */
+/** Slope chart of the before/after medians, one line per group, direct labels at both ends. */
 export function householdChange(
   points: HouseholdChangePoint[],
   groups: readonly GroupInfo[],
@@ -136,7 +137,7 @@ export function householdChange(
   { locale, width }: ChartContext,
 ): Plot.PlotOptions {
   const narrow = width < 480;
-  const values = points.map((p) => p.rata_rata);
+  const values = points.map((p) => p.median);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   // Without an axis the lines need not start at zero: the scale spans the values.
@@ -146,7 +147,7 @@ export function householdChange(
   const [marginTop, marginBottom] = [28, 36];
   const domain = [lo - span * 0.15, hi + span * 0.15] as const;
   const px = (p: HouseholdChangePoint) =>
-    ((p.rata_rata - domain[0]) / (domain[1] - domain[0])) * (height - marginTop - marginBottom);
+    ((p.median - domain[0]) / (domain[1] - domain[0])) * (height - marginTop - marginBottom);
   // Labels at the ends of the two lines must not overlap (two lines of text after, one before).
   const nudge = separateLabels(
     points.filter((p) => p._periode === 'sesudah'),
@@ -163,7 +164,7 @@ export function householdChange(
     const data = points.filter((p) => p._group === g.kode);
     const common = {
       x: (d: HouseholdChangePoint) => lab(d.periode, locale),
-      y: 'rata_rata',
+      y: 'median',
       className: groupClass(i),
     };
     return [
@@ -181,7 +182,7 @@ export function householdChange(
         .map((d) =>
           Plot.text([d], {
             ...common,
-            text: (p: HouseholdChangePoint) => `${lab(p.kelompok, locale)}\n${short(p.rata_rata)}`,
+            text: (p: HouseholdChangePoint) => `${lab(p.kelompok, locale)}\n${short(p.median)}`,
             textAnchor: 'start',
             dx: 12,
             dy: nudge.get(d._row) ?? 0,
@@ -194,7 +195,7 @@ export function householdChange(
         .map((d) =>
           Plot.text([d], {
             ...common,
-            text: (p: HouseholdChangePoint) => short(p.rata_rata),
+            text: (p: HouseholdChangePoint) => short(p.median),
             textAnchor: 'end',
             dx: -12,
             dy: nudgeBefore.get(d._row) ?? 0,

@@ -176,8 +176,8 @@ export function buildFigures(data: FigureData): FigureSpec[] {
         en: 'Household conditions before and after the programme, by group',
       },
       caption: surveyCaption({
-        id: 'Rata-rata tiap indikator di antara anggota pokmas, sebelum dan sesudah menerima modal; anggota tanpa nilai tidak dihitung (n menunjukkan jumlah yang dihitung).',
-        en: "Mean of each indicator among the pokmas' members, before and after receiving the capital; members without a value are left out (n gives the number counted).",
+        id: 'Median tiap indikator di antara anggota pokmas, sebelum dan sesudah menerima modal; anggota tanpa nilai tidak dihitung (n menunjukkan jumlah yang dihitung).',
+        en: "Median of each indicator among the pokmas' members, before and after receiving the capital; members without a value are left out (n gives the number counted).",
       }),
       source: s.source(['kondisi', 'anggota']),
       dataset: s.id,

@@ -18,26 +18,26 @@ import { formatCompact, formatNumber, formatSigned, formatWithUnit } from './for
 describe('household change', () => {
   const income = householdChangeData(f.kondisi, f.anggota, f.groups, f.pendapatan, f.periodLabels);
 
-  test('means leave missing values out of the mean and of n', () => {
-    // B after: (550 + 500 + 400) / 3 = 483,333 -> 483,000 (B03 missing).
-    expect(income.map((p) => [p._group, p._periode, p.rata_rata, p.n])).toEqual([
+  test('medians leave missing values out of the median and of n', () => {
+    // A before: 400, 500, 600, 700 -> 550,000; B after: 400, 500, 550 -> 500,000 (B03 missing).
+    expect(income.map((p) => [p._group, p._periode, p.median, p.n])).toEqual([
       ['A', 'sebelum', 550_000, 4],
       ['A', 'sesudah', 850_000, 4],
       ['B', 'sebelum', 525_000, 4],
-      ['B', 'sesudah', 483_000, 3],
+      ['B', 'sesudah', 500_000, 3],
     ]);
   });
 
   test('takeaway in both languages', () => {
     expect(householdChangeTakeaway(income, f.groups, f.pendapatan, 'id')).toBe(
-      'Rata-rata pendapatan: Pokmas A naik dari Rp\u00a0550.000 menjadi Rp\u00a0850.000 (+55%); Pokmas B turun dari Rp\u00a0525.000 menjadi Rp\u00a0483.000 (\u22128%).',
+      'Median pendapatan: Pokmas A naik dari Rp\u00a0550.000 menjadi Rp\u00a0850.000 (+55%); Pokmas B turun dari Rp\u00a0525.000 menjadi Rp\u00a0500.000 (\u22125%).',
     );
     expect(householdChangeTakeaway(income, f.groups, f.pendapatan, 'en')).toBe(
-      'Mean income: Group A rose from Rp\u00a0550,000 to Rp\u00a0850,000 (+55%); Group B fell from Rp\u00a0525,000 to Rp\u00a0483,000 (\u22128%).',
+      'Median income: Group A rose from Rp\u00a0550,000 to Rp\u00a0850,000 (+55%); Group B fell from Rp\u00a0525,000 to Rp\u00a0500,000 (\u22125%).',
     );
     const assets = householdChangeData(f.kondisi, f.anggota, f.groups, f.jumlahAset, f.periodLabels);
     expect(householdChangeTakeaway(assets, f.groups, f.jumlahAset, 'en')).toBe(
-      'Mean assets: Group A rose from 2 to 4 (+100%); Group B stayed at 2.',
+      'Median assets: Group A rose from 2 to 4 (+100%); Group B stayed at 2.',
     );
   });
 
@@ -46,7 +46,7 @@ describe('household change', () => {
     expect(table.columns.map((c) => c.label.en)).toEqual([
       'Group',
       'Period',
-      'Mean income (Rupiah per month)',
+      'Median income (Rupiah per month)',
       'Members (n)',
     ]);
     expect(table.rows).toHaveLength(4);

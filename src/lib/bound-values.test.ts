@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreDataDir, useSurveyFixture } from './fixtures/survey-fixture.ts';
-import { boundChange, boundCount, boundShare, boundStat, boundTheme } from './bound-values.ts';
+import { boundChange, boundCount, boundNumber, boundShare, boundStat, boundTheme } from './bound-values.ts';
 
 afterEach(restoreDataDir);
 const useFixture = useSurveyFixture;
@@ -108,6 +108,25 @@ describe('boundStat', () => {
       locale: 'en',
     });
     expect(v.text).toBe('Rp\u00a01,000,000');
+  });
+});
+
+describe('boundStat on no rows', () => {
+  it('fails the build instead of printing nothing', () => {
+    useFixture();
+    const q = { dataset: 'survei-pokmas', table: 'anggota', field: 'modal_diterima', locale: 'en' } as const;
+    expect(() => boundStat({ ...q, where: { id_anggota: 'Z99' } })).toThrow(
+      /no rows match where=\{"id_anggota":"Z99"\}/,
+    );
+  });
+});
+
+describe('boundNumber', () => {
+  it('formats a page-computed number and carries the flag', () => {
+    useFixture();
+    expect(boundNumber('survei-pokmas', 28232, 'id')).toMatchObject({ text: '28.232', synthetic: true });
+    useFixture({ synthetic: false });
+    expect(boundNumber('survei-pokmas', 28232, 'en')).toMatchObject({ text: '28,232', synthetic: false });
   });
 });
 

@@ -186,7 +186,11 @@ export function boundStat<D extends DatasetId, T extends TableName<D>>(
   const meta = loadDataset(q.dataset);
   const stat = q.stat ?? 'median';
   checkNames(meta, describeQuery(stat, q), q.table, { ...(q.where ?? {}), [q.field]: undefined });
-  const values = numbersOf(filterRows(loadTable(q.dataset, q.table), q.where), q.field);
+  const matched = filterRows(loadTable(q.dataset, q.table), q.where);
+  // A statistic over no rows at all is a mistake in the page (a misspelt name in `where`), not a result.
+  if (matched.length === 0)
+    throw new Error(`${describeQuery(stat, q)}: no rows match where=${JSON.stringify(q.where ?? {})}`);
+  const values = numbersOf(matched, q.field);
   if (isPersonLevel(meta, q.table) && isSuppressed(values.length, thresholdOf(meta)))
     return withheld(meta, q.locale, false);
   const v = statistic(values, stat);
@@ -305,4 +309,13 @@ export function boundTheme(q: {
   const rows = loadTable('survei-pokmas', 'wawancara').filter((r) => members.has(r.id_anggota));
   // Interview passages are the words of people: the share is person-level.
   return shareValue(meta, share(rows, { sikap: q.stance }, { tema: q.theme }), true, q.locale, q.digits);
+}
+
+/**
+ * A number computed by a page from a dataset's rows (for computations the
+ * components above do not cover, such as a table), formatted and carrying
+ * the dataset's synthetic flag like every other bound value.
+ */
+export function boundNumber(dataset: DatasetId, value: number, locale: Locale, digits = 0): BoundValue {
+  return result(loadDataset(dataset), value, formatNumber(value, locale, digits));
 }

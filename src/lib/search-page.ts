@@ -42,7 +42,9 @@ interface PagefindApi {
   ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
-const pageSize = 10;
+/** Results shown at first, and added by each "more" (each result fetches its own fragment file). */
+const firstBatch = 5;
+const moreBatch = 10;
 const sectionsShown = 3;
 const debounceMs = 250;
 
@@ -145,8 +147,8 @@ export function startSearchPage(): void {
     return li;
   };
 
-  const showMore = async (current: number) => {
-    const batch = pending.splice(0, pageSize);
+  const showMore = async (current: number, size: number) => {
+    const batch = pending.splice(0, size);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (current !== run) return;
     for (const d of data) list.append(renderResult(d));
@@ -177,7 +179,7 @@ export function startSearchPage(): void {
     pending = [...found.results];
     const n = pending.length;
     list.replaceChildren();
-    await showMore(current);
+    await showMore(current, firstBatch);
     if (current !== run) return;
     section.hidden = n === 0;
     noneHint.hidden = n !== 0;
@@ -206,7 +208,7 @@ export function startSearchPage(): void {
   });
   more.addEventListener('click', () => {
     const first = list.children.length;
-    void showMore(run).then(() => list.children[first]?.querySelector('a')?.focus());
+    void showMore(run, moreBatch).then(() => list.children[first]?.querySelector('a')?.focus());
   });
 
   if (initial.q || initial.kind) {
