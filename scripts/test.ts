@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildEnv, rootBuild, subpathBuild } from '../tests/support/builds.ts';
 import { findChromium } from '../tests/support/chromium.ts';
+import { summarizeVitest, type VitestJson } from './test-summary.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -116,19 +117,6 @@ async function ensureSystemTools(): Promise<void> {
   record(name, problems.length === 0, problems.length ? 'the tests that need them will fail' : '');
 }
 
-interface VitestJson {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
-  testResults: {
-    name: string;
-    status: string;
-    message?: string;
-    assertionResults: { status: string; fullName: string }[];
-  }[];
-}
-
 async function vitest(): Promise<void> {
   heading('vitest (unit and browser projects)');
   const out = path.join(root, '.tmp', 'vitest-results.json');
@@ -144,25 +132,11 @@ async function vitest(): Promise<void> {
     return;
   }
   const results = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
-  passed += results.numPassedTests;
-  const failedBefore = failures.length;
-  for (const file of results.testResults) {
-    const rel = path.relative(root, file.name);
-    for (const t of file.assertionResults) {
-      if (t.status === 'passed') continue;
-      failures.push(
-        `${rel} > ${t.fullName}${t.status === 'failed' ? '' : ` (${t.status}: skipped tests count as failures)`}`,
-      );
-    }
-    if (file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')) {
-      failures.push(`${rel}: ${(file.message ?? 'failed to run').split('\n')[0]}`);
-    }
-  }
-  if (code !== 0 && failures.length === failedBefore) {
-    failures.push(`vitest exited with code ${code} (errors outside the tests, see above)`);
-  }
+  const summary = summarizeVitest(results, root, code);
+  passed += summary.passed;
+  failures.push(...summary.failures);
   console.log(
-    `vitest: ${results.numPassedTests} passed, ${failures.length - failedBefore} failed [${seconds(stepStart)}]\n`,
+    `vitest: ${summary.passed} passed, ${summary.failures.length} failed [${seconds(stepStart)}]\n`,
   );
 }
 

@@ -133,6 +133,24 @@ describe('figures', () => {
     }
   });
 
+  test('a group can be highlighted without JavaScript', async () => {
+    const v = await visit(browser, new URL('grafik/fig-kondisi-rumah-tangga/', inject('siteRoot')).href, {
+      javaScriptEnabled: false,
+    });
+    try {
+      const opacity = (cls: string) =>
+        v.page.$eval(`#fig-kondisi-rumah-tangga .fig-w-l .${cls}`, (el) =>
+          Number(getComputedStyle(el).opacity),
+        );
+      expect(await opacity('grp-2')).toBe(1);
+      await v.page.locator('#fig-kondisi-rumah-tangga .fig-highlight label').nth(1).click();
+      await expect.poll(() => opacity('grp-2')).toBeLessThan(0.5);
+      expect(await opacity('grp-1')).toBe(1);
+    } finally {
+      await v.close();
+    }
+  });
+
   test('tooltips open by keyboard focus and follow the arrow keys', async () => {
     const v = await visit(browser, new URL('grafik/fig-kondisi-rumah-tangga/', inject('siteRoot')).href);
     try {

@@ -135,6 +135,32 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     expect(issue!.hint).toBeTruthy();
   });
 
+  it('still checks the rows when the header has an unknown column, scanning its cells too', async () => {
+    const r = await check(
+      Buffer.from(
+        [
+          'id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan;kontak',
+          'R001;A;L;34;1;01/02/1995;lancar;;siti@example.com',
+          'R002;A;L;41;1;01/02/1995;macet;;',
+          'R003;A;L;29;1;01/02/1995;lancar;;',
+          'R004;B;P;52;1;01/02/1995;macet;;',
+          'R005;B;Q;47;1;01/02/1995;lancar;;',
+          'R006;B;P;38;1;01/02/1995;macet;;',
+          '',
+        ].join('\r\n'),
+      ),
+    );
+    expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual([
+      ['header-extra', 1, 9],
+      ['disclosure:email', 2, 9],
+      ['enum', 6, 3],
+      ['disclosure:k-anonymity', 5, undefined],
+      ['disclosure:l-diversity', 5, undefined],
+      ['disclosure:k-anonymity', 6, undefined],
+      ['disclosure:l-diversity', 6, undefined],
+    ]);
+  });
+
   it('reports a wrong delimiter once, with the delimiter the file seems to use', async () => {
     const r = await check('delimiter.csv');
     expect(r.log.count).toBe(1);

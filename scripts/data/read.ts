@@ -81,7 +81,6 @@ export async function readTable(
   );
   let line = 1;
   let sawHeader = false;
-  let headerOk = false;
   await new Promise<void>((resolve) => {
     Papa.parse<string[], NodeJS.ReadableStream>(text, {
       delimiter: table.delimiter,
@@ -121,11 +120,10 @@ export async function readTable(
           if (!sawHeader && start === 1 && /^sep=.$/i.test(cells.join(table.delimiter).trim())) continue;
           if (!sawHeader) {
             sawHeader = true;
-            headerOk = v.header(cells, start);
+            v.header(cells, start);
             continue;
           }
-          if (headerOk) v.row(cells, start);
-          else v.result.rowCount++;
+          v.row(cells, start);
         }
       },
       complete: () => resolve(),

@@ -44,6 +44,10 @@ export class TableValidator {
   private fieldColumn: number[] = [];
   private casters: Caster[] = [];
   private headerOk = false;
+  /** Rows are still checked when the header only misses or adds columns, so every problem shows at once. */
+  private checkRows = false;
+  /** Named columns the codebook does not know: their cells are still scanned for identifiers. */
+  private extraColumns: number[] = [];
   private uniques: (StringSet | undefined)[] = [];
   private pk?: { idx: number[]; seen: StringSet };
   private keyIdx: { name: string; idx: number[]; set: StringSet }[] = [];
@@ -238,6 +242,8 @@ export class TableValidator {
           hint: 'Remove the column from the CSV and its field from the codebook before delivery.',
         });
     this.headerOk = extra.length === 0 && missing.length === 0 && names.length === seen.size;
+    this.checkRows = true;
+    this.extraColumns = extra;
     // Trailing unnamed columns take no field.
     this.columns.length = cells.length;
     return this.headerOk;
@@ -247,9 +253,24 @@ export class TableValidator {
   row(cells: string[], line: number): void {
     const r = this.result;
     r.rowCount++;
-    if (!this.headerOk) return;
+    if (!this.checkRows) return;
     const file = this.file;
     const log = this.log;
+    for (const c of this.extraColumns) {
+      const text = cells[c];
+      const found = text === undefined ? undefined : scanCell(text);
+      if (found) {
+        const d = describeFinding(found.kind);
+        log.add({
+          file,
+          line,
+          column: c + 1,
+          rule: `disclosure:${found.kind}`,
+          message: `value "${mask(found.match)}" ${d.message}`,
+          hint: d.hint,
+        });
+      }
+    }
     if (cells.length > this.namedColumns && cells.length <= this.columns.length)
       for (let c = this.namedColumns; c < cells.length; c++)
         if (cells[c]!.trim() !== '') {
@@ -284,6 +305,10 @@ export class TableValidator {
     let rowOk = true;
     for (let fi = 0; fi < fields.length; fi++) {
       const col = this.fieldColumn[fi]!;
+      if (col < 0) {
+        rowOk = false; // the column is missing from the header (reported there)
+        continue;
+      }
       const text = cells[col]!;
       const f = fields[fi]!;
       // A value spelled exactly as one of the codebook's categories is valid

@@ -53,8 +53,8 @@ function readJson<T>(...parts: string[]): T {
 }
 
 /** All published datasets (id, current version, title, synthetic flag), in id order. */
-export function listDatasets(): DatasetSummary[] {
-  return readJson<{ datasets: DatasetSummary[] }>('index.json').datasets;
+export function listDatasets(): (DatasetSummary & { id: DatasetId })[] {
+  return readJson<{ datasets: (DatasetSummary & { id: DatasetId })[] }>('index.json').datasets;
 }
 
 /** A dataset's metadata: texts, licences, sources, tables with their fields, files of every version, disclosure report. */
