@@ -269,9 +269,11 @@ describe('the search page', () => {
       const focused = await page.evaluate(() => document.activeElement?.closest('li.result') !== null);
       expect(focused).toBe(true);
       const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+      // Problems are checked before leaving: leaving cancels whatever the page still loads.
+      await page.waitForLoadState('networkidle');
+      expect(v.problems).toEqual([]);
       await page.keyboard.press('Enter');
       await page.waitForURL(target);
-      expect(v.problems).toEqual([]);
     });
   });
 

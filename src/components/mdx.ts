@@ -11,6 +11,17 @@ import Share from './data/Share.astro';
 import Stat from './data/Stat.astro';
 import Change from './data/Change.astro';
 import Theme from './data/Theme.astro';
+import ScrollTable from './narrative/ScrollTable.astro';
 import Figure from './Figure.astro';
 
-export const mdxComponents = { Cite, Count, Share, Stat, Median: Stat, Change, Theme, Figure };
+export const mdxComponents = {
+  Cite,
+  Count,
+  Share,
+  Stat,
+  Median: Stat,
+  Change,
+  Theme,
+  Figure,
+  table: ScrollTable,
+};

@@ -65,3 +65,12 @@ describe('parsePointExcerpt', () => {
     expect(() => parsePointExcerpt('NAMOBJ: "X"', 'point.js.txt')).toThrow(/^point\.js\.txt: expected/);
   });
 });
+
+describe('label placement', () => {
+  it('puts the label left of a point near the right edge so it stays inside the map', () => {
+    const svg = locatorMapSvg(province, { ...options, point: { ...paseban, lon: 106.95, lat: -6.2 } });
+    expect(svg).toMatch(/<text class="label" [^>]*text-anchor="end"/);
+    const left = locatorMapSvg(province, { ...options, point: { ...paseban, lon: 106.72, lat: -6.2 } });
+    expect(left).toMatch(/<text class="label" [^>]*text-anchor="start"/);
+  });
+});

@@ -88,7 +88,8 @@ export function locatorMapSvg(geo: ProvinceGeoJson, o: LocatorMapOptions): strin
   if (px < 0 || px > o.width || py < 0 || py > height)
     throw new Error('locator map: the point lies outside the map');
   const id = o.idPrefix ?? 'locator';
-  const labelLeft = px > o.width * 0.6;
+  // Put the label on the side where it fits (about 11 px per character at the map's 16 px label size).
+  const labelLeft = px + 12 + o.point.label.length * 11 > o.width;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${height}" width="${o.width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" class="locator-map">`,
     `<title id="${id}-title">${escapeXml(o.title)}</title>`,
