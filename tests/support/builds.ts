@@ -17,5 +17,12 @@ export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
 
 /** Environment for `npm run build` of one build. */
 export function buildEnv(build: SiteBuild): NodeJS.ProcessEnv {
-  return { ...process.env, BASE_PATH: build.base, OUT_DIR: build.outDir };
+  // A build started from inside vitest must not inherit what vitest puts in
+  // process.env (VITEST*, NODE_ENV=test and import.meta.env's BASE_URL, MODE,
+  // DEV, PROD, SSR): Astro would take BASE_URL=/ over the configured base.
+  const vitestKeys = new Set(['NODE_ENV', 'TEST', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !vitestKeys.has(key)),
+  );
+  return { ...env, BASE_PATH: build.base, OUT_DIR: build.outDir };
 }
