@@ -59,7 +59,7 @@ const addressRe =
 const wordRe = /\b(?:jl|jln|jalan|gg|gang|blok|rt)\b/i;
 function worthScanning(text: string): boolean {
   let digits = 0;
-  let letters = false;
+  let letters = 0;
   let plus = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -67,9 +67,10 @@ function worthScanning(text: string): boolean {
     else if (c === 64)
       return true; // @
     else if (c === 43) plus = true;
-    else if ((c | 32) >= 97 && (c | 32) <= 122) letters = true;
+    else if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
   }
-  return digits >= 8 || (plus && /\d[eE]\+/.test(text)) || (letters && wordRe.test(text));
+  // Each word of wordRe has at least two letters: a code such as `A000123` needs no look.
+  return digits >= 8 || (plus && /\d[eE]\+/.test(text)) || (letters >= 2 && wordRe.test(text));
 }
 
 /** Looks for a direct identifier inside one cell's text. */

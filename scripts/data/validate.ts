@@ -56,6 +56,13 @@ export class TableValidator {
   private sIdx: number[] = [];
   private categorySets: (Set<string> | undefined)[] = [];
   private plainCategories: (Map<string, number> | undefined)[] = [];
+  /**
+   * The same small category lists as parallel arrays (value, index), compared
+   * by length and then `===`: cheaper than hashing each freshly parsed cell
+   * for a Map lookup. Larger lists use `plainCategories`.
+   */
+  private categoryValues: (string[] | undefined)[] = [];
+  private categoryCodes: (number[] | undefined)[] = [];
   /** Per row: the index of each field's value among its categories, -1 otherwise (reused across rows). */
   private known: Int32Array = new Int32Array(0);
   private scratch: Value[] = [];
@@ -89,6 +96,8 @@ export class TableValidator {
         ? new Map(f.categories!.map((c, j) => [c.value, j]))
         : undefined;
     });
+    this.categoryValues = this.plainCategories.map((m) => (m && m.size <= 16 ? [...m.keys()] : undefined));
+    this.categoryCodes = this.plainCategories.map((m) => (m && m.size <= 16 ? [...m.values()] : undefined));
     this.known = new Int32Array(fields.length);
     this.enumSets = fields.map((f) =>
       f.constraints.enum ? new Set(f.constraints.enum.map(String)) : undefined,
@@ -313,7 +322,18 @@ export class TableValidator {
       const f = fields[fi]!;
       // A value spelled exactly as one of the codebook's categories is valid
       // and, being declared there, not an identifier: the common case, kept cheap.
-      const code = this.plainCategories[fi]?.get(text);
+      const list = this.categoryValues[fi];
+      let code: number | undefined;
+      if (list) {
+        const len = text.length;
+        for (let j = 0; j < list.length; j++) {
+          const c = list[j]!;
+          if (c.length === len && c === text) {
+            code = this.categoryCodes[fi]![j]!;
+            break;
+          }
+        }
+      } else code = this.plainCategories[fi]?.get(text);
       if (code !== undefined) {
         values[fi] = text;
         known[fi] = code;
@@ -364,8 +384,11 @@ export class TableValidator {
         }
         if (v === null) continue;
       }
-      const s = typeof v === 'string' ? v : String(v);
       const cats = this.categorySets[fi];
+      const en = this.enumSets[fi];
+      const u = this.uniques[fi];
+      // The value as text, made only when a check below needs it.
+      const s = typeof v === 'string' ? v : cats || en || u ? String(v) : '';
       if (cats && !cats.has(s)) {
         this.cell(
           line,
@@ -377,7 +400,6 @@ export class TableValidator {
         );
         rowOk = false;
       }
-      const en = this.enumSets[fi];
       if (en && !en.has(s)) {
         this.cell(
           line,
@@ -448,7 +470,6 @@ export class TableValidator {
           rowOk = false;
         }
       }
-      const u = this.uniques[fi];
       if (u) {
         if (!u.add(s)) {
           this.cell(
