@@ -52,6 +52,8 @@ export class TableValidator {
   private pk?: { idx: number[]; seen: StringSet };
   private keyIdx: { name: string; idx: number[]; set: StringSet }[] = [];
   private fkIdx: number[][] = [];
+  /** Per foreign key: the tuple of the previous row that had one. */
+  private fkLast: (string | undefined)[] = [];
   private qIdx: number[] = [];
   private sIdx: number[] = [];
   private categorySets: (Set<string> | undefined)[] = [];
@@ -120,6 +122,7 @@ export class TableValidator {
       set: this.pk && names.join(',') === table.primaryKey.join(',') ? this.pk.seen : new StringSet(),
     }));
     this.fkIdx = table.foreignKeys.map((fk) => index(fk.fields));
+    this.fkLast = table.foreignKeys.map(() => undefined);
     const quasi = fields.filter((f) => f.role === 'quasi-identifier');
     const sensitive = fields.filter((f) => f.role === 'sensitive');
     this.qIdx = index(quasi.map((f) => f.name));
@@ -508,6 +511,9 @@ export class TableValidator {
       const idx = this.fkIdx[i]!;
       if (hasNull(values, idx)) continue; // a missing key points nowhere by design
       const key = tuple(values, idx);
+      // Rows of one group often follow each other: the key just recorded needs no lookup.
+      if (key === this.fkLast[i]) continue;
+      this.fkLast[i] = key;
       const seen = r.foreign[i]!.seen;
       if (!seen.has(key)) seen.set(key, line);
     }
