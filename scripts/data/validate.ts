@@ -139,6 +139,7 @@ export class TableValidator {
           ? new ClassCounter(
               quasi.map((f) => f.name),
               sensitive.map((f) => f.name),
+              quasi.map((f) => f.categories?.length ?? 0),
             )
           : undefined,
       cellsScanned: 0,
