@@ -51,6 +51,8 @@ export class TableValidator {
   private uniques: (StringSet | undefined)[] = [];
   private pk?: { idx: number[]; seen: StringSet };
   private keyIdx: { name: string; idx: number[]; set: StringSet }[] = [];
+  /** The referenced keys that are not the primary key (whose set is filled anyway). */
+  private otherKeys: { name: string; idx: number[]; set: StringSet }[] = [];
   private fkIdx: number[][] = [];
   /** Per foreign key: the tuple of the previous row that had one. */
   private fkLast: (string | undefined)[] = [];
@@ -121,6 +123,7 @@ export class TableValidator {
       idx: index(names),
       set: this.pk && names.join(',') === table.primaryKey.join(',') ? this.pk.seen : new StringSet(),
     }));
+    this.otherKeys = this.keyIdx.filter((k) => k.set !== this.pk?.seen);
     this.fkIdx = table.foreignKeys.map((fk) => index(fk.fields));
     this.fkLast = table.foreignKeys.map(() => undefined);
     const quasi = fields.filter((f) => f.role === 'quasi-identifier');
@@ -507,7 +510,7 @@ export class TableValidator {
         return;
       }
     }
-    for (const k of this.keyIdx) if (k.set !== this.pk?.seen) k.set.add(tuple(values, k.idx));
+    for (const k of this.otherKeys) k.set.add(tuple(values, k.idx));
     for (let i = 0; i < this.fkIdx.length; i++) {
       const idx = this.fkIdx[i]!;
       if (hasNull(values, idx)) continue; // a missing key points nowhere by design
