@@ -5,6 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import citationFiles from './src/integrations/citation-files.ts';
 import ogImages from './src/integrations/og-images.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { alignClassPlugin } from './src/integrations/align-class.ts';
 import { cspDirectives, cspScriptResources, cspStyleResources } from './src/lib/csp.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
@@ -47,7 +49,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   // Shiki colours code with inline styles, which the CSP below refuses.
-  markdown: { syntaxHighlight: false },
+  // Table alignment becomes classes for the same reason (src/integrations/align-class.ts).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [alignClassPlugin] }) },
   devToolbar: { enabled: false },
   vite: {
     build: {

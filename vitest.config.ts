@@ -22,7 +22,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 60_000,
+          // Generous: a page audit takes about a second, but much longer on a busy machine.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           maxConcurrency: 4,
         },

@@ -1,0 +1,90 @@
+/**
+ * The Content-Security-Policy: every page carries it as a meta tag (no
+ * 'unsafe-inline' for scripts or styles), `_headers` carries the same policy
+ * for static hosts, and no page violates it, also when its interactive parts
+ * are used (the search runs Pagefind's WebAssembly, the Cite block copies).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { parsePolicy } from '../src/integrations/csp-headers.ts';
+import { rootBuild } from './support/builds.ts';
+import { launchBrowser, visit } from './support/browser.ts';
+import { listPages } from './support/pages.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pages = listPages(rootBuild.outDir);
+
+/** Starts recording violations in the page; returns a reader of what was recorded. */
+async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(`(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' ' + (e.sample || '')));
+  })()`);
+  return async () => (await page.evaluate('window.__cspViolations')) as string[];
+}
+
+test('_headers has the policy of the pages plus frame-ancestors, no unsafe-inline', () => {
+  const headers = readFileSync(path.join(rootBuild.outDir, '_headers'), 'utf8');
+  const line = /Content-Security-Policy: (.+)/.exec(headers);
+  expect(line).not.toBeNull();
+  const policy = parsePolicy(line![1]!);
+  expect(policy.get('default-src')).toEqual(["'self'"]);
+  expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+  expect(policy.get('object-src')).toEqual(["'none'"]);
+  expect(policy.get('script-src')).toContain("'wasm-unsafe-eval'");
+  for (const d of ['script-src', 'style-src']) expect(policy.get(d)).not.toContain("'unsafe-inline'");
+});
+
+describe.concurrent('no page violates its Content-Security-Policy', () => {
+  for (const p of pages) {
+    test(`/${p.path}`, async () => {
+      const html = readFileSync(path.join(rootBuild.outDir, p.file), 'utf8');
+      const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html);
+      expect(meta, 'CSP meta tag').not.toBeNull();
+      const policy = parsePolicy(meta![1]!);
+      expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
+      expect(policy.get('style-src')).not.toContain("'unsafe-inline'");
+
+      // Violations during loading show as console errors, which `visit` records.
+      const v = await visit(browser, new URL(p.path, inject('siteRoot')).href);
+      try {
+        const violations = await recordViolations(v.page);
+        const cite = v.page.locator('details.cite').first();
+        if ((await cite.count()) > 0) {
+          await cite.locator('summary').click();
+          const copy = cite.locator('button.cite-copy:visible').first();
+          if ((await copy.count()) > 0) await copy.click();
+        }
+        expect(await violations()).toEqual([]);
+        expect(v.problems.filter((x) => /Content Security Policy|securitypolicy/i.test(x))).toEqual([]);
+      } finally {
+        await v.close();
+      }
+    });
+  }
+});
+
+test('the search runs its WebAssembly under the policy', async () => {
+  const searchPage = pages.find((p) => p.path === 'cari/');
+  expect(searchPage).toBeDefined();
+  const v = await visit(browser, new URL('cari/?q=pokmas', inject('siteRoot')).href);
+  try {
+    const violations = await recordViolations(v.page);
+    // Results appear only after Pagefind has compiled its WebAssembly and searched.
+    await v.page.waitForSelector('[data-search-results] li', { timeout: 20_000 });
+    expect(await violations()).toEqual([]);
+    expect(v.problems).toEqual([]);
+  } finally {
+    await v.close();
+  }
+});
