@@ -318,9 +318,12 @@ export class TableValidator {
     // Without `collect` the row is not kept: one buffer serves every row.
     const values: Value[] = this.collect ? new Array(fields.length) : this.scratch;
     const known = this.known;
+    const fieldColumn = this.fieldColumn;
+    const categoryValues = this.categoryValues;
+    const casters = this.casters;
     let rowOk = true;
     for (let fi = 0; fi < fields.length; fi++) {
-      const col = this.fieldColumn[fi]!;
+      const col = fieldColumn[fi]!;
       if (col < 0) {
         rowOk = false; // the column is missing from the header (reported there)
         continue;
@@ -329,7 +332,7 @@ export class TableValidator {
       const f = fields[fi]!;
       // A value spelled exactly as one of the codebook's categories is valid
       // and, being declared there, not an identifier: the common case, kept cheap.
-      const list = this.categoryValues[fi];
+      const list = categoryValues[fi];
       let code: number | undefined;
       if (list) {
         const len = text.length;
@@ -367,9 +370,10 @@ export class TableValidator {
           continue;
         }
       }
-      const v = this.casters[fi]!.read(text);
+      const caster = casters[fi]!;
+      const v = caster.read(text);
       if (v === INVALID) {
-        const c = this.casters[fi]!.explain(text);
+        const c = caster.explain(text);
         this.cell(line, col, f, c.rule, c.message, c.hint);
         rowOk = false;
         values[fi] = text.trim();
