@@ -149,10 +149,21 @@ export function makeCaster(field: FieldSpec): Caster {
   }
   // Spaces around a value carry no meaning in these exports ("Jagakarsa "):
   // they are removed before anything else, and the published value is trimmed.
+  // Missing-value codes are few (often only ""): compared by length and
+  // equality rather than hashing every cell for a Set lookup.
+  const codes = [...missing];
+  const isMissing =
+    codes.length <= 8
+      ? (t: string) => {
+          for (let i = 0; i < codes.length; i++)
+            if (codes[i]!.length === t.length && codes[i] === t) return true;
+          return false;
+        }
+      : (t: string) => missing.has(t);
   return {
     read(text) {
       const t = text.trim();
-      return missing.has(t) ? null : cast(t);
+      return isMissing(t) ? null : cast(t);
     },
     explain: (text) => why(text.trim()),
   };

@@ -59,7 +59,7 @@ const addressRe =
 const wordRe = /\b(?:jl|jln|jalan|gg|gang|blok|rt)\b/i;
 function worthScanning(text: string): boolean {
   let digits = 0;
-  let letters = false;
+  let letters = 0;
   let plus = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -67,9 +67,10 @@ function worthScanning(text: string): boolean {
     else if (c === 64)
       return true; // @
     else if (c === 43) plus = true;
-    else if ((c | 32) >= 97 && (c | 32) <= 122) letters = true;
+    else if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
   }
-  return digits >= 8 || (plus && /\d[eE]\+/.test(text)) || (letters && wordRe.test(text));
+  // Each word of wordRe has at least two letters: a code such as `A000123` needs no look.
+  return digits >= 8 || (plus && /\d[eE]\+/.test(text)) || (letters >= 2 && wordRe.test(text));
 }
 
 /** Looks for a direct identifier inside one cell's text. */
@@ -141,10 +142,30 @@ export class ClassCounter {
   readonly sensitive: string[];
   private readonly codes: Map<string, number>[];
   private wide = false;
-  constructor(quasi: string[], sensitive: string[]) {
+  /**
+   * When every quasi-identifier has categories: the class of each
+   * combination of category indexes, found by one small index (no key
+   * arithmetic, no Map lookup) once the combination has been seen.
+   */
+  private direct: (EquivalenceClass | undefined)[] | undefined;
+  private radices: number[] = [];
+  /** `categoryCounts`: the number of categories of each quasi-identifier (0 for none). */
+  constructor(quasi: string[], sensitive: string[], categoryCounts?: readonly number[]) {
     this.quasi = quasi;
     this.sensitive = sensitive;
     this.codes = quasi.map(() => new Map());
+    if (
+      categoryCounts &&
+      quasi.length > 0 &&
+      categoryCounts.length === quasi.length &&
+      categoryCounts.every((c) => c > 0)
+    ) {
+      const size = categoryCounts.reduce((a, b) => a * b, 1);
+      if (size <= 1 << 16) {
+        this.radices = [...categoryCounts];
+        this.direct = new Array<EquivalenceClass | undefined>(size).fill(undefined);
+      }
+    }
   }
   /**
    * Adds one row: `values` in field order, `qIdx`/`sIdx` the positions of the
@@ -159,6 +180,41 @@ export class ClassCounter {
     line: number,
     known?: Int32Array,
   ): void {
+    let cls: EquivalenceClass | undefined;
+    let slot = -1;
+    const direct = this.direct;
+    if (direct && known) {
+      const radices = this.radices;
+      slot = 0;
+      for (let i = 0; i < qIdx.length; i++) {
+        const k = known[qIdx[i]!]!;
+        if (k < 0 || k >= radices[i]!) {
+          slot = -1;
+          break;
+        }
+        slot = slot * radices[i]! + k;
+      }
+      if (slot >= 0) cls = direct[slot];
+    }
+    if (!cls) cls = this.find(values, qIdx, sIdx, line, known);
+    if (slot >= 0) direct![slot] = cls;
+    cls.count++;
+    // Sensitive values that are categories are recorded as bits (no string
+    // work per row); other values in the class's sets.
+    for (let j = 0; j < sIdx.length; j++) {
+      const k = known ? known[sIdx[j]!]! : -1;
+      if (k >= 0 && k < 31) cls.bits[j]! |= 1 << k;
+      else cls.sensitive[j]!.add(String(values[sIdx[j]!] ?? ''));
+    }
+  }
+  /** The class of a row by its key, created when new. */
+  private find(
+    values: readonly unknown[],
+    qIdx: readonly number[],
+    sIdx: readonly number[],
+    line: number,
+    known?: Int32Array,
+  ): EquivalenceClass {
     let key: number | string = 0;
     for (let i = 0; i < qIdx.length; i++) {
       const k = known ? known[qIdx[i]!]! : -1;
@@ -190,14 +246,7 @@ export class ClassCounter {
       };
       this.classes.set(key, cls);
     }
-    cls.count++;
-    // Sensitive values that are categories are recorded as bits (no string
-    // work per row); other values in the class's sets.
-    for (let j = 0; j < sIdx.length; j++) {
-      const k = known ? known[sIdx[j]!]! : -1;
-      if (k >= 0 && k < 31) cls.bits[j]! |= 1 << k;
-      else cls.sensitive[j]!.add(String(values[sIdx[j]!] ?? ''));
-    }
+    return cls;
   }
   private widen(): void {
     this.wide = true;

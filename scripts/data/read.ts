@@ -100,7 +100,7 @@ export async function readTable(
           let extra = 0;
           if (decoder.sawQuote) for (let c = 0; c < cells.length; c++) extra += countNewlines(cells[c]!);
           line += 1 + extra;
-          const q = quoteErrors.get(i);
+          const q = quoteErrors.size ? quoteErrors.get(i) : undefined;
           if (q) {
             log.add({
               file: label,

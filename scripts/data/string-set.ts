@@ -6,6 +6,12 @@
  * arrays (open addressing, linear probing), so memory stays compact and the
  * garbage collector has little to trace. Exact: equal hashes are confirmed
  * by comparing characters.
+ *
+ * Keys often arrive in ascending order (sequential member codes): while
+ * every new key sorts after the one before, it cannot be a duplicate, and
+ * the keys are kept as a sorted run in the pool (looked up by binary
+ * search) with no hash table at all. The first key out of order moves the
+ * run into the hash table, which serves from then on.
  */
 export class StringSet {
   size = 0;
@@ -14,6 +20,9 @@ export class StringSet {
   private slots = new Int32Array(1024 * 3);
   private pool = new Uint16Array(1 << 16);
   private used = 0;
+  /** Sorted-run mode: start of each key in the pool (key i ends where key i + 1 starts, the last at `used`). */
+  private run: Int32Array | undefined = new Int32Array(1024);
+  private last = '';
 
   // A polynomial hash (as Java's String.hashCode) with its high bits folded
   // in: keys that differ in their last characters, such as sequential ids
@@ -43,25 +52,100 @@ export class StringSet {
   }
 
   has(s: string): boolean {
+    if (this.run) return this.search(s) >= 0;
     return this.find(s, StringSet.hash(s)) >= 0;
   }
 
-  /** Adds `s`; returns false when it was already there. */
-  add(s: string): boolean {
-    const h = StringSet.hash(s);
-    const slot = this.find(s, h);
-    if (slot >= 0) return false;
+  /** Sorted-run mode: compares `s` with the i-th key of the run (negative, zero or positive, as `<`/`>` on strings). */
+  private compare(s: string, i: number): number {
+    const { pool, run } = this;
+    const start = run![i]!;
+    const end = i + 1 < this.size ? run![i + 1]! : this.used;
+    const n = Math.min(s.length, end - start);
+    for (let j = 0; j < n; j++) {
+      const d = s.charCodeAt(j) - pool[start + j]!;
+      if (d !== 0) return d;
+    }
+    return s.length - (end - start);
+  }
+
+  /** Sorted-run mode: the index of `s` in the run, or -1. */
+  private search(s: string): number {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.compare(s, mid);
+      if (c === 0) return mid;
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return -1;
+  }
+
+  /** Appends characters to the pool, growing it when needed. */
+  private append(s: string): void {
     if (this.used + s.length > this.pool.length) {
       const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.used + s.length));
       bigger.set(this.pool.subarray(0, this.used));
       this.pool = bigger;
     }
-    for (let j = 0; j < s.length; j++) this.pool[this.used + j] = s.charCodeAt(j);
+    const pool = this.pool;
+    const used = this.used;
+    for (let j = 0; j < s.length; j++) pool[used + j] = s.charCodeAt(j);
+    this.used += s.length;
+  }
+
+  /** Leaves sorted-run mode: every key of the run goes into the hash table. */
+  private toHashTable(): void {
+    const run = this.run!;
+    const n = this.size;
+    this.run = undefined;
+    let cap = 1024;
+    while (n * 2 > cap - 1) cap *= 4;
+    this.mask = cap - 1;
+    this.slots = new Int32Array(cap * 3);
+    const { pool, slots, mask } = this;
+    for (let k = 0; k < n; k++) {
+      const start = run[k]!;
+      const end = k + 1 < n ? run[k + 1]! : this.used;
+      let h = 0;
+      for (let p = start; p < end; p++) h = (Math.imul(h, 31) + pool[p]!) | 0;
+      h ^= h >>> 16;
+      let i = h & mask;
+      while (slots[i * 3 + 1] !== 0) i = (i + 1) & mask;
+      slots[i * 3] = h;
+      slots[i * 3 + 1] = start + 1;
+      slots[i * 3 + 2] = end - start;
+    }
+  }
+
+  /** Adds `s`; returns false when it was already there. */
+  add(s: string): boolean {
+    if (this.run) {
+      if (this.size === 0 || s > this.last) {
+        if (this.size === this.run.length) {
+          const bigger = new Int32Array(this.run.length * 2);
+          bigger.set(this.run);
+          this.run = bigger;
+        }
+        this.run[this.size] = this.used;
+        this.append(s);
+        this.last = s;
+        this.size++;
+        return true;
+      }
+      if (s === this.last) return false;
+      this.toHashTable();
+    }
+    const h = StringSet.hash(s);
+    const slot = this.find(s, h);
+    if (slot >= 0) return false;
     const b = ~slot * 3;
     this.slots[b] = h;
     this.slots[b + 1] = this.used + 1;
     this.slots[b + 2] = s.length;
-    this.used += s.length;
+    this.append(s);
     this.size++;
     if (this.size * 2 > this.mask) this.grow();
     return true;

@@ -140,4 +140,25 @@ describe('StringSet', { timeout: 30_000 }, () => {
     expect(s.add('')).toBe(true);
     expect(s.add('')).toBe(false);
   });
+  it('keeps ascending keys as a sorted run, then moves them into the hash table on the first key out of order', async () => {
+    const { StringSet } = await import('./string-set.ts');
+    const s = new StringSet();
+    const ref = new Set<string>();
+    const keys = Array.from({ length: 5000 }, (_, i) => `B${String(i * 3).padStart(5, '0')}`);
+    for (const k of keys) {
+      expect(s.add(k)).toBe(true);
+      ref.add(k);
+    }
+    expect(s.add(keys.at(-1)!)).toBe(false);
+    for (const k of ['B00003', 'B00004', 'B1', 'A', '', 'B', 'B00000x', keys[0]!, keys.at(-1)!])
+      expect(s.has(k)).toBe(ref.has(k));
+    // Out of order: a duplicate from the middle, then new keys before and after.
+    expect(s.add('B00300')).toBe(false);
+    for (const k of ['B00301', 'A0', 'C', 'B00300', 'é', '']) {
+      expect(s.add(k)).toBe(!ref.has(k));
+      ref.add(k);
+    }
+    expect(s.size).toBe(ref.size);
+    for (const k of [...keys, 'B00301', 'A0', 'é', '', 'B00302', 'zz']) expect(s.has(k)).toBe(ref.has(k));
+  });
 });

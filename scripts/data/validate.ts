@@ -51,11 +51,22 @@ export class TableValidator {
   private uniques: (StringSet | undefined)[] = [];
   private pk?: { idx: number[]; seen: StringSet };
   private keyIdx: { name: string; idx: number[]; set: StringSet }[] = [];
+  /** The referenced keys that are not the primary key (whose set is filled anyway). */
+  private otherKeys: { name: string; idx: number[]; set: StringSet }[] = [];
   private fkIdx: number[][] = [];
+  /** Per foreign key: the tuple of the previous row that had one. */
+  private fkLast: (string | undefined)[] = [];
   private qIdx: number[] = [];
   private sIdx: number[] = [];
   private categorySets: (Set<string> | undefined)[] = [];
   private plainCategories: (Map<string, number> | undefined)[] = [];
+  /**
+   * The same small category lists as parallel arrays (value, index), compared
+   * by length and then `===`: cheaper than hashing each freshly parsed cell
+   * for a Map lookup. Larger lists use `plainCategories`.
+   */
+  private categoryValues: (string[] | undefined)[] = [];
+  private categoryCodes: (number[] | undefined)[] = [];
   /** Per row: the index of each field's value among its categories, -1 otherwise (reused across rows). */
   private known: Int32Array = new Int32Array(0);
   private scratch: Value[] = [];
@@ -89,6 +100,8 @@ export class TableValidator {
         ? new Map(f.categories!.map((c, j) => [c.value, j]))
         : undefined;
     });
+    this.categoryValues = this.plainCategories.map((m) => (m && m.size <= 16 ? [...m.keys()] : undefined));
+    this.categoryCodes = this.plainCategories.map((m) => (m && m.size <= 16 ? [...m.values()] : undefined));
     this.known = new Int32Array(fields.length);
     this.enumSets = fields.map((f) =>
       f.constraints.enum ? new Set(f.constraints.enum.map(String)) : undefined,
@@ -110,7 +123,9 @@ export class TableValidator {
       idx: index(names),
       set: this.pk && names.join(',') === table.primaryKey.join(',') ? this.pk.seen : new StringSet(),
     }));
+    this.otherKeys = this.keyIdx.filter((k) => k.set !== this.pk?.seen);
     this.fkIdx = table.foreignKeys.map((fk) => index(fk.fields));
+    this.fkLast = table.foreignKeys.map(() => undefined);
     const quasi = fields.filter((f) => f.role === 'quasi-identifier');
     const sensitive = fields.filter((f) => f.role === 'sensitive');
     this.qIdx = index(quasi.map((f) => f.name));
@@ -127,6 +142,7 @@ export class TableValidator {
           ? new ClassCounter(
               quasi.map((f) => f.name),
               sensitive.map((f) => f.name),
+              quasi.map((f) => f.categories?.length ?? 0),
             )
           : undefined,
       cellsScanned: 0,
@@ -302,9 +318,12 @@ export class TableValidator {
     // Without `collect` the row is not kept: one buffer serves every row.
     const values: Value[] = this.collect ? new Array(fields.length) : this.scratch;
     const known = this.known;
+    const fieldColumn = this.fieldColumn;
+    const categoryValues = this.categoryValues;
+    const casters = this.casters;
     let rowOk = true;
     for (let fi = 0; fi < fields.length; fi++) {
-      const col = this.fieldColumn[fi]!;
+      const col = fieldColumn[fi]!;
       if (col < 0) {
         rowOk = false; // the column is missing from the header (reported there)
         continue;
@@ -313,7 +332,18 @@ export class TableValidator {
       const f = fields[fi]!;
       // A value spelled exactly as one of the codebook's categories is valid
       // and, being declared there, not an identifier: the common case, kept cheap.
-      const code = this.plainCategories[fi]?.get(text);
+      const list = categoryValues[fi];
+      let code: number | undefined;
+      if (list) {
+        const len = text.length;
+        for (let j = 0; j < list.length; j++) {
+          const c = list[j]!;
+          if (c.length === len && c === text) {
+            code = this.categoryCodes[fi]![j]!;
+            break;
+          }
+        }
+      } else code = this.plainCategories[fi]?.get(text);
       if (code !== undefined) {
         values[fi] = text;
         known[fi] = code;
@@ -340,9 +370,10 @@ export class TableValidator {
           continue;
         }
       }
-      const v = this.casters[fi]!.read(text);
+      const caster = casters[fi]!;
+      const v = caster.read(text);
       if (v === INVALID) {
-        const c = this.casters[fi]!.explain(text);
+        const c = caster.explain(text);
         this.cell(line, col, f, c.rule, c.message, c.hint);
         rowOk = false;
         values[fi] = text.trim();
@@ -364,8 +395,11 @@ export class TableValidator {
         }
         if (v === null) continue;
       }
-      const s = typeof v === 'string' ? v : String(v);
       const cats = this.categorySets[fi];
+      const en = this.enumSets[fi];
+      const u = this.uniques[fi];
+      // The value as text, made only when a check below needs it.
+      const s = typeof v === 'string' ? v : cats || en || u ? String(v) : '';
       if (cats && !cats.has(s)) {
         this.cell(
           line,
@@ -377,7 +411,6 @@ export class TableValidator {
         );
         rowOk = false;
       }
-      const en = this.enumSets[fi];
       if (en && !en.has(s)) {
         this.cell(
           line,
@@ -448,7 +481,6 @@ export class TableValidator {
           rowOk = false;
         }
       }
-      const u = this.uniques[fi];
       if (u) {
         if (!u.add(s)) {
           this.cell(
@@ -482,11 +514,14 @@ export class TableValidator {
         return;
       }
     }
-    for (const k of this.keyIdx) if (k.set !== this.pk?.seen) k.set.add(tuple(values, k.idx));
+    for (const k of this.otherKeys) k.set.add(tuple(values, k.idx));
     for (let i = 0; i < this.fkIdx.length; i++) {
       const idx = this.fkIdx[i]!;
       if (hasNull(values, idx)) continue; // a missing key points nowhere by design
       const key = tuple(values, idx);
+      // Rows of one group often follow each other: the key just recorded needs no lookup.
+      if (key === this.fkLast[i]) continue;
+      this.fkLast[i] = key;
       const seen = r.foreign[i]!.seen;
       if (!seen.has(key)) seen.set(key, line);
     }
