@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import type { PlotOptions } from '@observablehq/plot';
 import * as f from './fixtures.ts';
 import { businessTypes, businessTypesData, businessTypesTable } from './business-types.ts';
-import { groupActivity, groupActivityData, groupActivityTable, type MeasureInfo } from './group-activity.ts';
+import { groupActivity, groupActivityData, groupActivityTable } from './group-activity.ts';
 import { householdChange, householdChangeData, householdChangeTable } from './household-change.ts';
 import { interviewThemes, interviewThemesData, interviewThemesTable } from './interview-themes.ts';
 import { pasebanContext, pasebanContextData, pasebanContextTable } from './paseban-context.ts';
@@ -19,18 +19,11 @@ import type { FigureTable } from './types.ts';
 
 const width = 640;
 const ctx = { locale: 'id' as const, width };
-const attendance: MeasureInfo = {
-  key: 'kehadiran_persen',
-  label: { id: 'Kehadiran', en: 'Attendance' },
-  unit: { id: 'persen', en: 'percent' },
-  digits: 0,
-  summary: 'mean',
-};
 
 const household = householdChangeData(f.kondisi, f.anggota, f.groups, f.pendapatan, f.periodLabels);
 const repayment = repaymentStatusData(f.anggota, f.groups, f.statusLabels);
 const business = businessTypesData(f.anggota, f.groups, f.usahaLabels);
-const activity = groupActivityData(f.kegiatan, f.groups, attendance);
+const activity = groupActivityData(f.kegiatan, f.groups, f.attendance);
 const interview = interviewThemesData(f.wawancara, f.anggota, f.groups, f.temaLabels, f.sikapLabels);
 const population = pasebanContextData(f.penduduk, 'Senen');
 
@@ -48,8 +41,8 @@ const cases: [string, PlotOptions, FigureTable][] = [
   ['business-types', businessTypes(business, f.groups, ctx), businessTypesTable(business)],
   [
     'group-activity',
-    groupActivity(activity, f.groups, attendance, ctx),
-    groupActivityTable(activity, attendance),
+    groupActivity(activity, f.groups, f.attendance, ctx),
+    groupActivityTable(activity, f.attendance),
   ],
   [
     'interview-themes',

@@ -7,6 +7,7 @@
  */
 import type { Bilingual } from '../lib/i18n.ts';
 import type { GroupInfo } from './common.ts';
+import type { MeasureInfo } from './group-activity.ts';
 import type { AnggotaRow, JenisUsaha, KegiatanRow, KondisiRow, PendudukRow, WawancaraRow } from './rows.ts';
 
 export const groups: GroupInfo[] = [
@@ -126,4 +127,20 @@ export const jumlahAset = {
   key: 'jumlah_aset' as const,
   label: { id: 'Jumlah aset', en: 'Assets' },
   digits: 1,
+};
+
+/** Group-activity measures: a rate averaged over months, and money summed over them. */
+export const attendance: MeasureInfo = {
+  key: 'kehadiran_persen',
+  label: { id: 'Kehadiran', en: 'Attendance' },
+  unit: { id: 'persen', en: 'percent' },
+  digits: 0,
+  summary: 'mean',
+};
+export const instalments: MeasureInfo = {
+  key: 'angsuran_terkumpul',
+  label: { id: 'Angsuran terkumpul', en: 'Instalments collected' },
+  unit: { id: 'Rupiah per bulan', en: 'Rupiah per month' },
+  digits: 0,
+  summary: 'sum',
 };

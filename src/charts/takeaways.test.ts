@@ -3,12 +3,7 @@ import { describe, expect, test } from 'vitest';
 import * as f from './fixtures.ts';
 import type { JenisUsaha } from './rows.ts';
 import { businessTypesData, businessTypesTakeaway } from './business-types.ts';
-import {
-  groupActivityData,
-  groupActivityTable,
-  groupActivityTakeaway,
-  type MeasureInfo,
-} from './group-activity.ts';
+import { groupActivityData, groupActivityTable, groupActivityTakeaway } from './group-activity.ts';
 import { householdChangeData, householdChangeTable, householdChangeTakeaway } from './household-change.ts';
 import { interviewThemesData, interviewThemesTakeaway } from './interview-themes.ts';
 import { pasebanContextData, pasebanContextTakeaway, titleCase } from './paseban-context.ts';
@@ -112,20 +107,8 @@ describe('interview themes', () => {
 
 describe('group activity', () => {
   test('sums money over the months, averages rates over months with a value', () => {
-    const money: MeasureInfo = {
-      key: 'angsuran_terkumpul',
-      label: { id: 'Angsuran terkumpul', en: 'Instalments collected' },
-      unit: { id: 'Rupiah per bulan', en: 'Rupiah per month' },
-      digits: 0,
-      summary: 'sum',
-    };
-    const rate: MeasureInfo = {
-      key: 'kehadiran_persen',
-      label: { id: 'Kehadiran', en: 'Attendance' },
-      unit: { id: 'persen', en: 'percent' },
-      digits: 0,
-      summary: 'mean',
-    };
+    const money = f.instalments;
+    const rate = f.attendance;
     // A: 6 * 400,000 + 10,000 * (1 + ... + 6) = 2,610,000; B: 6 * 300,000 - 40,000 * 21 = 960,000.
     expect(groupActivityTakeaway(groupActivityData(f.kegiatan, f.groups, money), f.groups, money, 'en')).toBe(
       'Over 6 months, total instalments collected: Group A Rp\u00a02,610,000 and Group B Rp\u00a0960,000.',
