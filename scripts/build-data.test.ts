@@ -14,9 +14,9 @@ import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { DatasetMeta } from '../src/lib/dataset-meta.ts';
+import { readStandardJson, standardPath } from '../tests/support/standards.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const standards = path.resolve(root, '../shared/standards');
 
 function build(out: string, dataDir = path.join(root, 'data')) {
   return spawnSync(
@@ -79,9 +79,7 @@ describe('npm run data', { timeout: 60_000 }, () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
     ajv.addFormat('textarea', true);
-    const validate = ajv.compile(
-      JSON.parse(readFileSync(path.join(standards, 'datapackage-2.0.json'), 'utf8')),
-    );
+    const validate = ajv.compile(readStandardJson('datapackage-2.0.json'));
     for (const id of ['survei-pokmas', 'konteks-paseban']) {
       const dir = path.join(outA, id, '1.0.0');
       const dp = JSON.parse(readFileSync(path.join(dir, 'datapackage.json'), 'utf8'));
@@ -171,7 +169,7 @@ describe('npm run data', { timeout: 60_000 }, () => {
         [
           '--noout',
           '--schema',
-          path.join(standards, 'ddi-codebook-2.5/codebook.xsd'),
+          standardPath('ddi-codebook-2.5/codebook.xsd'),
           path.join(outA, id, '1.0.0', `${id}-ddi.xml`),
         ],
         { encoding: 'utf8' },

@@ -4,15 +4,14 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { thesis } from './site.ts';
+import { readStandardJson } from '../../tests/support/standards.ts';
 
 const root = new URL('../../', import.meta.url);
 const cff = readFileSync(new URL('CITATION.cff', root), 'utf8');
 
 describe('CITATION.cff', () => {
   it('is valid CFF 1.2.0 (official schema), loaded as plain YAML so dates stay strings', () => {
-    const schema = JSON.parse(
-      readFileSync(new URL('../shared/standards/citation-cff-1.2.0.json', root), 'utf8'),
-    );
+    const schema = readStandardJson('citation-cff-1.2.0.json');
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats.default(ajv);
     const validate = ajv.compile(schema);

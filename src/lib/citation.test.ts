@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
 import { datasetItem, figureItem, formatCitation, pageItem, thesisItem, type CslItem } from './citation.ts';
 import { thesis } from './site.ts';
+import { readStandardJson } from '../../tests/support/standards.ts';
 
 const accessed = new Date('2026-11-27T12:00:00Z');
 const items: [string, CslItem][] = [
@@ -143,9 +143,7 @@ describe('exchange formats parse back with independent parsers', () => {
     });
 
     it(`CSL-JSON of the ${kind} is valid against the CSL data schema and round-trips`, () => {
-      const schema = JSON.parse(
-        readFileSync(new URL('../../../shared/standards/csl-data.json', import.meta.url), 'utf8'),
-      );
+      const schema = readStandardJson('csl-data.json');
       const ajv = new Ajv({ strict: false, allErrors: true });
       addFormats.default(ajv);
       const validate = ajv.compile(schema);

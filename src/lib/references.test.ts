@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import { assertKnown, bibliography, inTextCitation, references } from './references.ts';
+import { readStandardJson } from '../../tests/support/standards.ts';
 
 describe('references.json', () => {
   it('validates against the official CSL-JSON schema', () => {
-    const schema = JSON.parse(
-      readFileSync(new URL('../../../shared/standards/csl-data.json', import.meta.url), 'utf8'),
-    );
+    const schema = readStandardJson('csl-data.json');
     const ajv = new Ajv({ strict: false, allErrors: true });
     const validate = ajv.compile(schema);
     const ok = validate(references);

@@ -1,0 +1,29 @@
+/**
+ * The official schemas (Data Package, CSL-JSON, CITATION.cff, DDI XSD) that
+ * the tests check the project's outputs against. They are not copied into
+ * the repository: they live in `shared/standards/` beside the checkout
+ * (`../shared/standards`), or wherever `STANDARDS_DIR` points.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Absolute path of one file of the official standards; a clear error when it is missing. */
+export function standardPath(name: string): string {
+  const dir = path.resolve(process.env.STANDARDS_DIR ?? path.join(repoRoot, '..', 'shared', 'standards'));
+  const file = path.join(dir, name);
+  if (!existsSync(file)) {
+    throw new Error(
+      `${file} not found: the checks against the official schemas need the standards folder ` +
+        '(shared/standards/ beside the repository, or STANDARDS_DIR).',
+    );
+  }
+  return file;
+}
+
+/** One official JSON Schema, parsed. */
+export function readStandardJson(name: string): object {
+  return JSON.parse(readFileSync(standardPath(name), 'utf8')) as object;
+}
