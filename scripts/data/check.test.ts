@@ -161,6 +161,31 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     ]);
   });
 
+  it('reports an identifier in a number column as disclosure, masked, though it reads as a number', async () => {
+    const r = await check(
+      Buffer.from(
+        [
+          'id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan',
+          'R001;A;L;3171044501900001;1;01/02/1995;lancar;',
+          'R002;A;L;41;3,17104E+15;01/02/1995;macet;',
+          'R003;A;L;81234567890;1;01/02/1995;lancar;',
+          'R004;B;P;52;12345;01/02/1995;macet;',
+          'R005;B;P;47;1.250.000,5;01/02/1995;lancar;',
+          'R006;B;P;38;1;01/02/1995;macet;',
+          '',
+        ].join('\r\n'),
+      ),
+    );
+    expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual([
+      ['disclosure:nik', 2, 4],
+      ['disclosure:nik', 3, 5],
+      ['disclosure:phone', 4, 4],
+    ]);
+    const text = formatIssues(r.log);
+    for (const secret of ['3171044501900001', '3,17104E+15', '81234567890'])
+      expect(text).not.toContain(secret);
+  });
+
   it('reports a wrong delimiter once, with the delimiter the file seems to use', async () => {
     const r = await check('delimiter.csv');
     expect(r.log.count).toBe(1);

@@ -31,9 +31,12 @@ export class StringSet {
   private run: Int32Array | undefined = new Int32Array(BLOCK);
   /** Sorted-run mode: the full blocks, each its keys joined. */
   private blocks: string[] = [];
-  /** Sorted-run mode: the keys of the block being filled. */
-  private pending: string[] = [];
-  private last = '';
+  /**
+   * Sorted-run mode: the keys of the block being filled, at their place in
+   * the block. Its slots are overwritten, never cleared, so slot i - 1 holds
+   * the last key added even right after a block was joined.
+   */
+  private pending: string[] = new Array<string>(BLOCK).fill('');
 
   // A polynomial hash (as Java's String.hashCode) with its high bits folded
   // in: keys that differ in their last characters, such as sequential ids
@@ -147,8 +150,9 @@ export class StringSet {
   /** Adds `s`; returns false when it was already there. */
   add(s: string): boolean {
     if (this.run) {
-      if (this.size === 0 || s > this.last) {
-        const i = this.size;
+      const i = this.size;
+      const last = i === 0 ? '' : this.pending[(i - 1) & (BLOCK - 1)]!;
+      if (i === 0 || s > last) {
         if (i === this.run.length) {
           const bigger = new Int32Array(this.run.length * 2);
           bigger.set(this.run);
@@ -157,15 +161,11 @@ export class StringSet {
         const j = i & (BLOCK - 1);
         this.run[i] = (j ? this.run[i - 1]! : 0) + s.length;
         this.pending[j] = s;
-        if (j === BLOCK - 1) {
-          this.blocks.push(this.pending.join(''));
-          this.pending.length = 0;
-        }
-        this.last = s;
+        if (j === BLOCK - 1) this.blocks.push(this.pending.join(''));
         this.size++;
         return true;
       }
-      if (s === this.last) return false;
+      if (s === last) return false;
       this.toHashTable();
     }
     const h = StringSet.hash(s);
