@@ -84,6 +84,12 @@ class FieldCheck {
   readonly castBeforeScan: boolean;
   /** Whether a number of this field may be written with an exponent (`1,5E+3`). */
   readonly exponent: boolean;
+  /**
+   * How `TableValidator.accept` checks the field: a short category list
+   * (`category`), a number with at most bounds (`number`), a text with at
+   * most a pattern and lengths (`string`); undefined: only the full checks.
+   */
+  readonly kind: 'category' | 'number' | 'string' | undefined;
 
   constructor(f: FieldSpec, index: number, unique: boolean) {
     const k = f.constraints;
@@ -111,6 +117,14 @@ class FieldCheck {
     this.maxLength = k.maxLength;
     this.castBeforeScan = numberWithoutIdentifierCharacters(f);
     this.exponent = f.type === 'number';
+    const other = !cats && !this.enumSet && !this.unique;
+    this.kind = this.categoryValues
+      ? 'category'
+      : other && this.castBeforeScan
+        ? 'number'
+        : other && f.type === 'string' && f.format !== 'email' && f.format !== 'uri'
+          ? 'string'
+          : undefined;
   }
 
   /**
@@ -138,13 +152,18 @@ export class TableValidator {
   private fieldColumn: number[] = [];
   private checks: FieldCheck[] = [];
   /**
-   * The fields with a short list of categories, and the others. Most rows
-   * have a listed category in every such field: those are matched in one
-   * tight loop first, and the full checks then run over the other fields
-   * only. Any other row takes the full checks over every field.
+   * Most rows of a large table are clean, and most of their cells are
+   * short category codes, short numbers or short codes. `accept` checks
+   * those fields first, one kind at a time in a tight loop, without
+   * reporting anything: a row it accepts is one the full checks would pass
+   * in those fields with the same values, and the full checks then run over
+   * the other fields only (`reportedChecks`). At the first doubt it gives
+   * up, and the full checks run over every field, as for any row.
    */
   private categoryChecks: FieldCheck[] = [];
-  private otherChecks: FieldCheck[] = [];
+  private numberChecks: FieldCheck[] = [];
+  private stringChecks: FieldCheck[] = [];
+  private reportedChecks: FieldCheck[] = [];
   private headerOk = false;
   /** Rows are still checked when the header only misses or adds columns, so every problem shows at once. */
   private checkRows = false;
@@ -180,8 +199,10 @@ export class TableValidator {
     const singlePk = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
     // A unique field that is also the whole primary key needs only one set.
     this.checks = fields.map((f, i) => new FieldCheck(f, i, !!f.constraints.unique && f.name !== singlePk));
-    this.categoryChecks = this.checks.filter((c) => c.categoryValues);
-    this.otherChecks = this.checks.filter((c) => !c.categoryValues);
+    this.categoryChecks = this.checks.filter((c) => c.kind === 'category');
+    this.numberChecks = this.checks.filter((c) => c.kind === 'number');
+    this.stringChecks = this.checks.filter((c) => c.kind === 'string');
+    this.reportedChecks = this.checks.filter((c) => c.kind === undefined);
     this.known = new Int32Array(fields.length);
     const index = (names: string[]) => names.map((n) => fields.findIndex((f) => f.name === n));
     if (table.primaryKey.length) this.pk = { idx: index(table.primaryKey), seen: new StringSet() };
@@ -389,23 +410,7 @@ export class TableValidator {
     // Without `collect` the row is not kept: one buffer serves every row.
     const values: Value[] = this.collect ? new Array(checks.length) : this.scratch;
     const known = this.known;
-    let list = this.otherChecks;
-    const categoryChecks = this.categoryChecks;
-    for (let n = 0; n < categoryChecks.length; n++) {
-      const c = categoryChecks[n]!;
-      const col = c.col;
-      const text = col < 0 ? '' : cells[col]!;
-      const cats = c.categoryValues!;
-      const len = text.length;
-      let j = 0;
-      while (j < cats.length && !(cats[j]!.length === len && cats[j] === text)) j++;
-      if (j === cats.length || col < 0) {
-        list = checks;
-        break;
-      }
-      values[c.index] = text;
-      known[c.index] = c.categoryCodes![j]!;
-    }
+    const list = this.accept(cells, values, known) ? this.reportedChecks : checks;
     let rowOk = true;
     for (let n = 0; n < list.length; n++) {
       const c = list[n]!;
@@ -605,6 +610,64 @@ export class TableValidator {
       if (!seen.has(key)) seen.set(key, line);
     }
     if (this.collect) r.rows.push(values);
+  }
+
+  /**
+   * Checks the fields of `accept`'s kinds without reporting: true when each
+   * passes every check, its value and category index then in `values` and
+   * `known`. Each loop mirrors what the full checks do for that kind.
+   */
+  private accept(cells: string[], values: Value[], known: Int32Array): boolean {
+    const categoryChecks = this.categoryChecks;
+    for (let n = 0; n < categoryChecks.length; n++) {
+      const c = categoryChecks[n]!;
+      if (c.col < 0) return false;
+      const text = cells[c.col]!;
+      const cats = c.categoryValues!;
+      const len = text.length;
+      let j = 0;
+      while (j < cats.length && !(cats[j]!.length === len && cats[j] === text)) j++;
+      if (j === cats.length) return false;
+      values[c.index] = text;
+      known[c.index] = c.categoryCodes![j]!;
+    }
+    let scanned = 0;
+    const numberChecks = this.numberChecks;
+    for (let n = 0; n < numberChecks.length; n++) {
+      const c = numberChecks[n]!;
+      if (c.col < 0) return false;
+      const text = cells[c.col]!;
+      const v = c.caster.read(text);
+      if (typeof v !== 'number' || mayHoldIdentifier(text, c.exponent)) return false;
+      if (c.minimum !== undefined && v < c.minimum) return false;
+      if (c.maximum !== undefined && v > c.maximum) return false;
+      if (text.length >= 5) scanned++;
+      values[c.index] = v;
+      known[c.index] = -1;
+    }
+    const stringChecks = this.stringChecks;
+    for (let n = 0; n < stringChecks.length; n++) {
+      const c = stringChecks[n]!;
+      if (c.col < 0) return false;
+      const text = cells[c.col]!;
+      if (text.length >= 5) {
+        if (scanCell(text)) return false;
+        scanned++;
+      }
+      const v = c.caster.read(text) as string | null;
+      if (v === null || v === '') {
+        if (c.required) return false;
+      }
+      if (v !== null) {
+        if (c.minLength !== undefined && v.length < c.minLength) return false;
+        if (c.maxLength !== undefined && v.length > c.maxLength) return false;
+        if (c.pattern && !c.pattern.test(v)) return false;
+      }
+      values[c.index] = v;
+      known[c.index] = -1;
+    }
+    this.result.cellsScanned += scanned;
+    return true;
   }
 
   private cell(line: number, col: number, f: FieldSpec, rule: string, message: string, hint: string): void {
