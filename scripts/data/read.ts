@@ -10,6 +10,7 @@ import type { TableSpec } from './codebook.ts';
 import { DecodeError, StreamDecoder } from './decode.ts';
 import type { IssueLog } from './errors.ts';
 import { TableValidator, type TableResult } from './validate.ts';
+import type { Value } from './cast.ts';
 
 const NEWLINES = /\r\n|\r|\n/g;
 const countNewlines = (s: string) =>
@@ -20,6 +21,8 @@ export interface ReadOptions {
   collect: boolean;
   /** Field lists of this table that other tables reference. */
   referenced: string[][];
+  /** Receives each row's typed values (a reused array unless `collect`). */
+  onRow?: (values: readonly Value[]) => void;
 }
 
 /** Streams one CSV file through the checks; problems go to `log`. */
@@ -30,7 +33,7 @@ export async function readTable(
   log: IssueLog,
   opts: ReadOptions,
 ): Promise<TableResult> {
-  const v = new TableValidator(table, label, log, opts.referenced, opts.collect);
+  const v = new TableValidator(table, label, log, opts.referenced, opts.collect, opts.onRow);
   let size: number;
   try {
     size = statSync(path).size;

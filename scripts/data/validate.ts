@@ -79,13 +79,26 @@ export class TableValidator {
   readonly file: string;
   readonly log: IssueLog;
   readonly collect: boolean;
+  private readonly onRow: ((values: readonly Value[]) => void) | undefined;
 
-  /** `referenced`: field lists of this table that other tables point at (`[["kode"]]`). */
-  constructor(table: TableSpec, file: string, log: IssueLog, referenced: string[][], collect: boolean) {
+  /**
+   * `referenced`: field lists of this table that other tables point at
+   * (`[["kode"]]`). `onRow` receives each row's typed values as it passes;
+   * without `collect` the array is reused for the next row.
+   */
+  constructor(
+    table: TableSpec,
+    file: string,
+    log: IssueLog,
+    referenced: string[][],
+    collect: boolean,
+    onRow?: (values: readonly Value[]) => void,
+  ) {
     this.table = table;
     this.file = file;
     this.log = log;
     this.collect = collect;
+    this.onRow = onRow;
     const fields = table.fields;
     this.casters = fields.map(makeCaster);
     this.categorySets = fields.map((f) =>
@@ -526,6 +539,7 @@ export class TableValidator {
       if (!seen.has(key)) seen.set(key, line);
     }
     if (this.collect) r.rows.push(values);
+    if (this.onRow) this.onRow(values);
   }
 
   private cell(line: number, col: number, f: FieldSpec, rule: string, message: string, hint: string): void {
