@@ -72,12 +72,20 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** True when the first bytes look like a binary file rather than text (NUL bytes outside UTF-16). */
-export function looksBinary(head: Uint8Array, encoding: string): boolean {
-  if (encoding.startsWith('utf-16')) return false;
+/** The first bytes of files that are often renamed to .csv by mistake. */
+const signatures: [bytes: number[], what: string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'it starts like an .xlsx (or another ZIP) file'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'it starts like an old Excel .xls file'],
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'it starts like a PDF file'],
+];
+
+/** Why the first bytes look like a binary file rather than text (a known signature, or NUL bytes outside UTF-16); undefined for text. */
+export function binaryKind(head: Uint8Array, encoding: string): string | undefined {
+  if (encoding.startsWith('utf-16')) return undefined;
+  for (const [bytes, what] of signatures) if (bytes.every((b, i) => head[i] === b)) return what;
   const n = Math.min(head.length, 8192);
-  for (let i = 0; i < n; i++) if (head[i] === 0) return true;
-  return false;
+  for (let i = 0; i < n; i++) if (head[i] === 0) return 'it contains NUL bytes';
+  return undefined;
 }
 
 export class DecodeError extends Error {
@@ -117,9 +125,10 @@ export class StreamDecoder {
       const d = detectEncoding(chunk, this.declared);
       if ('error' in d) throw new DecodeError(d.error, undefined, d.hint);
       this.encoding = d.encoding;
-      if (looksBinary(chunk, this.encoding))
+      const binary = binaryKind(chunk, this.encoding);
+      if (binary)
         throw new DecodeError(
-          'the file is not text (it contains NUL bytes); is it an .xlsx or another binary file renamed to .csv?',
+          `the file is not text (${binary}); is it an .xlsx or another binary file renamed to .csv?`,
           chunk.indexOf(0),
           'Save the sheet as CSV (UTF-8) from Excel or LibreOffice.',
           'not-text',
