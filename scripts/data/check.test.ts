@@ -235,6 +235,20 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     expect((await hint('not-text-pdf.csv')).message).toContain('PDF');
   });
 
+  it('hints that Excel dropped a leading zero when the value is a category or matches the pattern with it', async () => {
+    const asCodes = (extra: Record<string, unknown>) => (d: Descriptor) =>
+      Object.assign(field(d, 'umur'), { type: 'string', constraints: {}, ...extra });
+    const viaCategories = await check(
+      'ok-excel.csv',
+      asCodes({ categories: ['034', '041', '029', '052', '047', '038'] }),
+    );
+    expect(viaCategories.log.issues[0]).toMatchObject({ rule: 'enum', line: 2, column: 4, variable: 'umur' });
+    expect(viaCategories.log.issues[0]!.hint).toContain('Was it "034"? Excel drops leading zeros');
+    const viaPattern = await check('ok-excel.csv', asCodes({ constraints: { pattern: '0[0-9]{2}' } }));
+    expect(viaPattern.log.issues[0]).toMatchObject({ rule: 'pattern', line: 2, column: 4 });
+    expect(viaPattern.log.issues[0]!.hint).toContain('"034" would match');
+  });
+
   it('reports a faulty row of a referenced table once, not again as missing foreign keys', async () => {
     const r = await check('ok-excel.csv', undefined, false, (dir) =>
       copyFileSync(path.join(fixtures, 'csv/kelompok-ragged.csv'), path.join(dir, 'kelompok.csv')),
