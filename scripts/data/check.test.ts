@@ -318,6 +318,17 @@ describe('codebook problems name the codebook line', { timeout: 30_000 }, () => 
     expect(r.log.issues[0]!.line).toBeGreaterThanOrEqual(3);
   });
 
+  it('refuses a folder name that cannot be a dataset id (capitals, spaces)', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'check-')), 'Survei Baru');
+    mkdirSync(dir);
+    const d = parse(readFileSync(path.join(fixtures, 'base/datapackage.yaml'), 'utf8')) as Descriptor;
+    d.name = 'Survei Baru';
+    writeFileSync(path.join(dir, 'datapackage.yaml'), stringify(d));
+    const r = await checkDataset(dir, { collect: false, rel: (p) => path.relative(dir, p) });
+    expect(r.log.issues[0]).toMatchObject({ file: 'datapackage.yaml', rule: 'codebook', line: 2 });
+    expect(r.log.issues[0]!.message).toContain('the folder name "Survei Baru" cannot be a dataset id');
+  });
+
   it('reports an unknown type and a foreign key to a missing table', async () => {
     const r = await check('ok-excel.csv', (d) => {
       field(d, 'umur').type = 'int';
