@@ -83,7 +83,7 @@ function numberHint(f: FieldSpec, t: string): string {
   if (!/\d/.test(t))
     return `If "${t}" means "no answer" or "not applicable", list it in the field's missingValues (e.g. missingValues: ['', '${t}']); otherwise ${form}.`;
   if (/^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(t) && f.decimalChar !== ',')
-    return `The file writes numbers as 1.234,5 (Indonesian Excel): set decimalChar: ',' and groupChar: '.' on this field.`;
+    return `The file writes numbers as 1.234,5 (Indonesian Excel): set decimalChar: ',' and groupChar: '.' on this field.${f.type === 'integer' && /,\d*[1-9]/.test(t) ? ' The value also has a fraction, which an integer field refuses: make it type: number, or check the value.' : ''}`;
   if (/^[+-]?\d+(?:,\d+)+(?:\.\d+)?$/.test(t) && f.decimalChar !== ',' && f.groupChar !== ',')
     return `A comma in a number: if it separates thousands (1,234) set groupChar: ',' on this field; if it marks decimals (2,5) set decimalChar: ','.`;
   if (/[^\d\s.,+eE-]/.test(t) && f.bareNumber)

@@ -121,7 +121,7 @@ export async function checkDataset(
       const shown = (v: string) => {
         if (v === '') return '(empty)';
         const found = scanCell(v);
-        return found ? v.replace(found.match, mask(found.match)) : v;
+        return found ? mask(v) : v;
       };
       const values = c.quasi.map((q, i) => `${q}=${shown(cls.key[i]!)}`).join(', ');
       if (c.quasi.length && cls.count < k)
@@ -159,10 +159,11 @@ const DATA_FILE = /\.(?:csv|tsv|txt|xlsx?|ods|sav|dta|json)$/i;
  * project's public repository): describe them as a table or remove them.
  */
 function unlistedFiles(dir: string, spec: DatasetSpec, log: IssueLog, rel: (p: string) => string): void {
-  const listed = new Set(spec.tables.map((t) => t.path));
+  // A file named as a table but for its capitals is reported as file-missing, with its name.
+  const listed = new Set(spec.tables.map((t) => t.path.toLowerCase()));
   for (const name of readdirSync(dir).sort()) {
     const full = path.join(dir, name);
-    if (listed.has(name) || CODEBOOK_NAMES.includes(name) || !DATA_FILE.test(name)) continue;
+    if (listed.has(name.toLowerCase()) || CODEBOOK_NAMES.includes(name) || !DATA_FILE.test(name)) continue;
     if (!statSync(full).isFile()) continue;
     log.add({
       file: rel(full),

@@ -47,6 +47,8 @@ describe('numbers are read by the codebook, never guessed', () => {
     });
     const hint = (o: Partial<FieldSpec>, text: string) => makeCaster(field(o)).explain(text).hint;
     expect(hint({}, '2.013')).toContain("decimalChar: ',' and groupChar: '.'");
+    expect(hint({ groupChar: '.' }, '750.000,50')).toContain('also has a fraction');
+    expect(hint({ decimalChar: ',', groupChar: '.' }, '750.000,50')).toContain('has a fraction');
     expect(hint({}, '85,783')).toContain("groupChar: ','");
     expect(hint({ type: 'number', decimalChar: ',' }, '87,5%')).toContain('bareNumber: false');
     expect(hint({}, '-')).toContain("missingValues: ['', '-']");
