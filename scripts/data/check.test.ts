@@ -254,6 +254,15 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     expect(viaPattern.log.issues[0]!.hint).toContain('"034" would match');
   });
 
+  it('hints that a code with a leading zero needs quotes in the YAML codebook', async () => {
+    const csv = readFileSync(path.join(fixtures, 'csv/ok-excel.csv'), 'latin1')
+      .replaceAll(';L;', ';01;')
+      .replaceAll(';P;', ';02;');
+    const r = await check(Buffer.from(csv, 'latin1'), (d) => (field(d, 'jenis_kelamin').categories = [1, 2]));
+    expect(r.log.issues[0]).toMatchObject({ rule: 'enum', line: 2, column: 3, variable: 'jenis_kelamin' });
+    expect(r.log.issues[0]!.hint).toContain("write codes with leading zeros in quotes there (value: '01')");
+  });
+
   it('reports a faulty row of a referenced table once, not again as missing foreign keys', async () => {
     const r = await check('ok-excel.csv', undefined, false, (dir) =>
       copyFileSync(path.join(fixtures, 'csv/kelompok-ragged.csv'), path.join(dir, 'kelompok.csv')),
@@ -332,6 +341,25 @@ describe('codebook problems name the codebook line', { timeout: 30_000 }, () => 
     const r = await checkDataset(dir, { collect: false, rel: (p) => path.relative(dir, p) });
     expect(r.log.issues[0]).toMatchObject({ file: 'datapackage.yaml', rule: 'codebook', line: 2 });
     expect(r.log.issues[0]!.message).toContain('the folder name "Survei Baru" cannot be a dataset id');
+  });
+
+  it('refuses a codebook that is not UTF-8, naming its line and byte offset', async () => {
+    const r = await check('ok-excel.csv', undefined, false, (dir) => {
+      const file = path.join(dir, 'datapackage.yaml');
+      const text = readFileSync(file, 'utf8').replace('title: Data uji', 'title: Data uji café');
+      writeFileSync(file, Buffer.from(text, 'latin1'));
+    });
+    expect(r.log.issues).toEqual([
+      expect.objectContaining({ file: 'datapackage.yaml', rule: 'encoding', line: 6 }),
+    ]);
+    expect(r.log.issues[0]!.message).toMatch(/not valid UTF-8 at byte offset \d+ \(byte 0xe9\)/);
+  });
+
+  it('refuses a second codebook beside the first', async () => {
+    const r = await check('ok-excel.csv', undefined, false, (dir) =>
+      copyFileSync(path.join(dir, 'datapackage.yaml'), path.join(dir, 'datapackage.json')),
+    );
+    expect(r.log.issues).toEqual([expect.objectContaining({ file: 'datapackage.json', rule: 'codebook' })]);
   });
 
   it('reports an unknown type and a foreign key to a missing table', async () => {

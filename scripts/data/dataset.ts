@@ -9,6 +9,7 @@ import path from 'node:path';
 import { readCodebook, type DatasetSpec } from './codebook.ts';
 import { IssueLog, mask } from './errors.ts';
 import { readTable } from './read.ts';
+import { firstInvalidUtf8 } from './decode.ts';
 import type { TableResult } from './validate.ts';
 import { disclosureReport, type DisclosureReport } from './report.ts';
 import { distinctSensitive, scanCell } from './disclosure.ts';
@@ -60,7 +61,27 @@ export async function checkDataset(
     });
     return { tables: [], log };
   }
-  const { spec, issues } = readCodebook(readFileSync(cb, 'utf8'), rel(cb), id);
+  const others = CODEBOOK_NAMES.map((n) => path.join(dir, n)).filter((p) => p !== cb && existsSync(p));
+  if (others.length)
+    log.add({
+      file: rel(others[0]!),
+      rule: 'codebook',
+      message: `a second codebook beside ${path.basename(cb)}; only one is read`,
+      hint: 'Keep one codebook per dataset folder and remove the other.',
+    });
+  const bytes = readFileSync(cb);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    log.add({
+      file: rel(cb),
+      line: bytes.subarray(0, bad).filter((b) => b === 0x0a).length + 1,
+      rule: 'encoding',
+      message: `the codebook is not valid UTF-8 at byte offset ${bad} (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')})`,
+      hint: 'Save the codebook as UTF-8 (in Notepad: "Save as", encoding UTF-8).',
+    });
+    return { tables: [], log };
+  }
+  const { spec, issues } = readCodebook(bytes.toString('utf8'), rel(cb), id);
   issues.forEach((i) => log.add(i));
   if (!spec) return { tables: [], log };
 

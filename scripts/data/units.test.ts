@@ -53,6 +53,7 @@ describe('numbers are read by the codebook, never guessed', () => {
     expect(hint({ type: 'number', decimalChar: ',' }, '87,5%')).toContain('bareNumber: false');
     expect(hint({}, '-')).toContain("missingValues: ['', '-']");
     expect(hint({}, '#N/A')).toContain('Excel error value');
+    expect(hint({ groupChar: '.' }, '(1.500)')).toContain('negative numbers');
     expect(hint({ type: 'date' }, '01/06/2013')).toContain("format: '%d/%m/%Y'");
   });
 });

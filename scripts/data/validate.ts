@@ -38,9 +38,15 @@ function hasNull(values: Value[], idx: number[]): boolean {
   return false;
 }
 
-/** The hint for a number that is a category once its lost leading zeros are back (`3` for `03`). */
+/**
+ * The hint for a number that is a category once its lost leading zeros are
+ * back (`3` for `03`), or for a code such as `01` whose category the YAML
+ * codebook turned into the number 1 (unquoted `01`).
+ */
 function lostZero(value: string, categories: Set<string>): string | undefined {
   if (!/^\d+$/.test(value)) return undefined;
+  if (/^0/.test(value) && categories.has(value.replace(/^0+(?=\d)/, '')))
+    return `The codebook has the category ${value.replace(/^0+(?=\d)/, '')}: write codes with leading zeros in quotes there (value: '${value}'), or YAML reads them as numbers.`;
   const padded = [...categories].find(
     (c) => /^0+\d+$/.test(c) && c.replace(/^0+/, '') === value.replace(/^0+/, ''),
   );
