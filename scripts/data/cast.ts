@@ -86,6 +86,8 @@ function numberHint(f: FieldSpec, t: string): string {
     return `The file writes numbers as 1.234,5 (Indonesian Excel): set decimalChar: ',' and groupChar: '.' on this field.${f.type === 'integer' && /,\d*[1-9]/.test(t) ? ' The value also has a fraction, which an integer field refuses: make it type: number, or check the value.' : ''}`;
   if (/^[+-]?\d+(?:,\d+)+(?:\.\d+)?$/.test(t) && f.decimalChar !== ',' && f.groupChar !== ',')
     return `A comma in a number: if it separates thousands (1,234) set groupChar: ',' on this field; if it marks decimals (2,5) set decimalChar: ','.`;
+  if (/\d[\u00a0\u202f]\d/.test(t))
+    return `The number is grouped with a non-breaking space: set groupChar: "${t.includes('\u00a0') ? '\\u00a0' : '\\u202f'}" (in double quotes) on this field.`;
   if (/^\(\s*[\d.,]+\s*\)$/.test(t))
     return 'A number in brackets, as accounting formats write negative numbers: format the column as a plain number in Excel (-1.500) and export again.';
   if (/[^\d\s.,+eE-]/.test(t) && f.bareNumber)

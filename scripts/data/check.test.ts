@@ -128,6 +128,8 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     ['empty-file.csv', { rule: 'empty-file' }],
     ['empty-blank-rows.csv', { rule: 'empty-file' }],
     ['not-text-pdf.csv', { rule: 'not-text' }],
+    ['not-text-html.csv', { rule: 'not-text' }],
+    ['encoding-utf16-no-bom.csv', { rule: 'encoding' }],
     ['type-missing-code.csv', { rule: 'type', line: 3, column: 5, variable: 'pendapatan' }],
     ['format-excel-serial.csv', { rule: 'format', line: 3, column: 6, variable: 'tanggal' }],
     ['header-only.csv', { rule: 'header-only', line: 2 }],
@@ -233,11 +235,13 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     }
   });
 
-  it('hints at the likely cause: a missing-value code, an Excel date serial, a PDF renamed', async () => {
+  it('hints at the likely cause: a missing-value code, an Excel date serial, a PDF or web page renamed, UTF-16 without BOM', async () => {
     const hint = async (name: string) => (await check(name)).log.issues[0]!;
     expect((await hint('type-missing-code.csv')).hint).toContain("missingValues: ['', 'NA']");
     expect((await hint('format-excel-serial.csv')).hint).toContain('how Excel stores a date');
     expect((await hint('not-text-pdf.csv')).message).toContain('PDF');
+    expect((await hint('not-text-html.csv')).message).toContain('web page (HTML)');
+    expect((await hint('encoding-utf16-no-bom.csv')).hint).toContain('encoding: utf-16le');
   });
 
   it('hints that Excel dropped a leading zero when the value is a category or matches the pattern with it', async () => {

@@ -83,8 +83,22 @@ const signatures: [bytes: number[], what: string][] = [
 export function binaryKind(head: Uint8Array, encoding: string): string | undefined {
   if (encoding.startsWith('utf-16')) return undefined;
   for (const [bytes, what] of signatures) if (bytes.every((b, i) => head[i] === b)) return what;
+  if (/^\s*<(?:!doctype html|html)[\s>]/i.test(new TextDecoder('latin1').decode(head.subarray(0, 64))))
+    return 'it is a web page (HTML), perhaps an error page saved instead of the data';
   const n = Math.min(head.length, 8192);
   for (let i = 0; i < n; i++) if (head[i] === 0) return 'it contains NUL bytes';
+  return undefined;
+}
+
+/** `le`/`be` when the first bytes read as UTF-16 text without a byte order mark (every other byte NUL). */
+export function utf16WithoutBom(head: Uint8Array): 'le' | 'be' | undefined {
+  const n = Math.min(head.length, 8192) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (head[i] === 0) i & 1 ? odd++ : even++;
+  if (odd >= n / 3 && even === 0) return 'le';
+  if (even >= n / 3 && odd === 0) return 'be';
   return undefined;
 }
 
@@ -125,6 +139,13 @@ export class StreamDecoder {
       const d = detectEncoding(chunk, this.declared);
       if ('error' in d) throw new DecodeError(d.error, undefined, d.hint);
       this.encoding = d.encoding;
+      const utf16 = this.encoding.startsWith('utf-16') ? undefined : utf16WithoutBom(chunk);
+      if (utf16)
+        throw new DecodeError(
+          'the file looks like UTF-16 text without a byte order mark',
+          undefined,
+          `Declare encoding: utf-16${utf16} for this table in the codebook, or save the file as "CSV UTF-8".`,
+        );
       const binary = binaryKind(chunk, this.encoding);
       if (binary)
         throw new DecodeError(

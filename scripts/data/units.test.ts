@@ -54,6 +54,7 @@ describe('numbers are read by the codebook, never guessed', () => {
     expect(hint({}, '-')).toContain("missingValues: ['', '-']");
     expect(hint({}, '#N/A')).toContain('Excel error value');
     expect(hint({ groupChar: '.' }, '(1.500)')).toContain('negative numbers');
+    expect(hint({ groupChar: ' ' }, '85\u202f783')).toContain('groupChar: "\\u202f"');
     expect(hint({ type: 'date' }, '01/06/2013')).toContain("format: '%d/%m/%Y'");
   });
 });
