@@ -53,12 +53,17 @@ function args(argv: string[]) {
   };
 }
 
-/** Dataset folders: the folders under data/ holding a codebook. */
+/**
+ * Dataset folders: every folder under data/ (but hidden ones). A folder
+ * without a codebook is reported, not skipped, so a misnamed codebook never
+ * leaves a dataset out silently.
+ */
 export function datasetFolders(dataDir: string): string[] {
   return readdirSync(dataDir)
+    .filter((n) => !n.startsWith('.'))
     .sort()
     .map((n) => path.join(dataDir, n))
-    .filter((p) => statSync(p).isDirectory() && codebookPath(p) !== undefined);
+    .filter((p) => statSync(p).isDirectory());
 }
 
 /** Archived versions of a dataset: data/<id>/versions/<version>/<files>, as paths. */

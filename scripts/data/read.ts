@@ -3,7 +3,8 @@
  * decoder and papaparse into a TableValidator, tracking the line each row
  * starts on (quoted cells may contain line breaks).
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import type { TableSpec } from './codebook.ts';
@@ -15,6 +16,12 @@ import type { Value } from './cast.ts';
 const NEWLINES = /\r\n|\r|\n/g;
 const countNewlines = (s: string) =>
   s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? 0 : (s.match(NEWLINES)?.length ?? 0);
+
+/** A row with nothing in it: an empty line, or only delimiters and spaces (`;;;;`, as Excel leaves below a sheet's data). */
+function isBlank(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+  return true;
+}
 
 export interface ReadOptions {
   /** Keep the typed rows (the build needs them; a check or benchmark does not). */
@@ -40,11 +47,20 @@ export async function readTable(
   try {
     size = statSync(path).size;
   } catch {
+    // File names are case-sensitive on the server that builds the site.
+    let near: string | undefined;
+    try {
+      near = readdirSync(dirname(path)).find((n) => n.toLowerCase() === table.path.toLowerCase());
+    } catch {
+      near = undefined;
+    }
     log.add({
       file: label,
       rule: 'file-missing',
       message: `the file named in the codebook (path: ${table.path}) does not exist`,
-      hint: 'Put the CSV in the dataset folder under that name, or correct "path" in the codebook.',
+      hint: near
+        ? `The folder has "${near}": file names must match exactly, capitals included. Rename the file or correct "path".`
+        : 'Put the CSV in the dataset folder under that name, or correct "path" in the codebook.',
     });
     return v.finish();
   }
@@ -123,7 +139,7 @@ export async function readTable(
             if (q === 'MissingQuotes') return;
             continue;
           }
-          if (cells.length === 1 && cells[0] === '') continue; // empty line
+          if (isBlank(cells)) continue; // an empty line, or one of only delimiters (`;;;;`)
           // Excel may start a CSV with a `sep=;` line naming the delimiter.
           if (!sawHeader && start === 1 && /^sep=.$/i.test(cells.join(table.delimiter).trim())) continue;
           if (!sawHeader) {

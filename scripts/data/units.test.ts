@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { numberReader } from './cast.ts';
+import { makeCaster, numberReader } from './cast.ts';
+import type { FieldSpec } from './codebook.ts';
 import { isSuspiciousColumnName, scanCell } from './disclosure.ts';
 import { detectEncoding, firstInvalidUtf8 } from './decode.ts';
 import { mask } from './errors.ts';
@@ -29,6 +30,33 @@ describe('numbers are read by the codebook, never guessed', () => {
     expect(loose('Rp 1.500')).toBe(1500);
     expect(id('Rp 1.500')).toBeUndefined();
   });
+  it('says in the hint what to change in the codebook for the number forms exports take', () => {
+    const field = (o: Partial<FieldSpec>): FieldSpec => ({
+      name: 'x',
+      type: 'integer',
+      label: { id: 'x', en: 'x' },
+      role: 'other',
+      constraints: {},
+      missingValues: [''],
+      decimalChar: '.',
+      bareNumber: true,
+      trueValues: [],
+      falseValues: [],
+      raw: {},
+      ...o,
+    });
+    const hint = (o: Partial<FieldSpec>, text: string) => makeCaster(field(o)).explain(text).hint;
+    expect(hint({}, '2.013')).toContain("decimalChar: ',' and groupChar: '.'");
+    expect(hint({ groupChar: '.' }, '750.000,50')).toContain('also has a fraction');
+    expect(hint({ decimalChar: ',', groupChar: '.' }, '750.000,50')).toContain('has a fraction');
+    expect(hint({}, '85,783')).toContain("groupChar: ','");
+    expect(hint({ type: 'number', decimalChar: ',' }, '87,5%')).toContain('bareNumber: false');
+    expect(hint({}, '-')).toContain("missingValues: ['', '-']");
+    expect(hint({}, '#N/A')).toContain('Excel error value');
+    expect(hint({ groupChar: '.' }, '(1.500)')).toContain('negative numbers');
+    expect(hint({ groupChar: ' ' }, '85\u202f783')).toContain('groupChar: "\\u202f"');
+    expect(hint({ type: 'date' }, '01/06/2013')).toContain("format: '%d/%m/%Y'");
+  });
 });
 
 describe('identifier scan', () => {
@@ -41,6 +69,8 @@ describe('identifier scan', () => {
     ['+62 812-3456-7890', 'phone'],
     ['81234567890', 'phone'],
     ['(021) 390-1234', 'phone'],
+    ['telp 021-3904567', 'phone'],
+    ['NIK 3171 0445 0190 0001', 'nik'],
     ['09.254.294.3-407.000', 'npwp'],
     ['ani@contoh.id', 'email'],
     ['Jl. Paseban Raya No. 71', 'address'],
@@ -56,6 +86,8 @@ describe('identifier scan', () => {
     'Jagakarsa ',
     'A01',
     '2014',
+    'tahun 2013 2014 2015 2016',
+    '1995 1996 1997 1998',
   ])('%s is not an identifier', (text) => expect(scanCell(text)).toBeUndefined());
   it('flags identifying column names, not place names or counts', () => {
     for (const n of [
@@ -68,9 +100,28 @@ describe('identifier scan', () => {
       'email',
       'npwp',
       'tgl_lahir',
+      'no_telp_hp',
+      'no_wa',
+      'whatsapp',
+      'nama_lengkap_responden',
+      'nama_ketua_kelompok',
+      'tanggal_lahir_responden',
+      'email_responden',
+      'no_rekening',
+      'nomor_kk',
     ])
       expect(isSuspiciousColumnName(n), n).toBe(true);
-    for (const n of ['nama_kelurahan', 'nama_kecamatan', 'jumlah_kk', 'kelompok', 'id_anggota'])
+    for (const n of [
+      'nama_kelurahan',
+      'nama_kecamatan',
+      'nama_kabupaten/kota',
+      'nama_kabupaten_atau_kota_administrasi',
+      'nama_usaha',
+      'jumlah_kk',
+      'kelompok',
+      'id_anggota',
+      'laki-laki_wni',
+    ])
       expect(isSuspiciousColumnName(n), n).toBe(false);
   });
   it('masks what it reports', () => {

@@ -38,6 +38,23 @@ function hasNull(values: Value[], idx: number[]): boolean {
   return false;
 }
 
+/**
+ * The hint for a number that is a category once its lost leading zeros are
+ * back (`3` for `03`), or for a code such as `01` whose category the YAML
+ * codebook turned into the number 1 (unquoted `01`).
+ */
+function lostZero(value: string, categories: Set<string>): string | undefined {
+  if (!/^\d+$/.test(value)) return undefined;
+  if (/^0/.test(value) && categories.has(value.replace(/^0+(?=\d)/, '')))
+    return `The codebook has the category ${value.replace(/^0+(?=\d)/, '')}: write codes with leading zeros in quotes there (value: '${value}'), or YAML reads them as numbers.`;
+  const padded = [...categories].find(
+    (c) => /^0+\d+$/.test(c) && c.replace(/^0+/, '') === value.replace(/^0+/, ''),
+  );
+  return padded
+    ? `Was it "${padded}"? Excel drops leading zeros when a column is formatted as a number: format the column as text in Excel and export again.`
+    : undefined;
+}
+
 export class TableValidator {
   readonly result: TableResult;
   private columns: (FieldSpec | undefined)[] = [];
@@ -420,7 +437,7 @@ export class TableValidator {
           f,
           'enum',
           `"${s}" is not one of the categories ${[...cats].join(', ')}`,
-          'Use a category listed in the codebook, or add it there with its labels.',
+          lostZero(s, cats) ?? 'Use a category listed in the codebook, or add it there with its labels.',
         );
         rowOk = false;
       }
@@ -489,7 +506,9 @@ export class TableValidator {
             f,
             'pattern',
             `"${v}" does not match the pattern ${k.pattern}`,
-            'constraints.pattern gives the form values must take.',
+            /^\d+$/.test(v) && p.test(`0${v}`)
+              ? `"0${v}" would match: Excel drops leading zeros when a column is formatted as a number. Format the column as text in Excel and export again.`
+              : 'constraints.pattern gives the form values must take.',
           );
           rowOk = false;
         }
