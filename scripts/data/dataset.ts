@@ -132,6 +132,13 @@ export async function checkDataset(
           });
     }
 
+  // The key sets served only the foreign-key check: let them go, as the
+  // build goes on to stream every table again.
+  for (const r of tables) {
+    r.keys.clear();
+    for (const f of r.foreign) f.seen.clear();
+  }
+
   // k-anonymity and l-diversity over each table's declared roles.
   const { k, l } = spec.disclosure;
   for (const r of tables) {

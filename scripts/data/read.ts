@@ -43,6 +43,8 @@ export interface ReadOptions {
   referenced: string[][];
   /** Receives each row's typed values (a reused array unless `collect`). */
   onRow?: (values: readonly Value[]) => void;
+  /** Asked before each piece of the file is parsed: a promise holds reading back until it resolves. */
+  pace?: () => Promise<void> | undefined;
 }
 
 /** Streams one CSV file through the checks; problems go to `log`. */
@@ -96,13 +98,16 @@ export async function readTable(
       writableHighWaterMark: 1 << 20,
       readableHighWaterMark: 64,
       transform(chunk: Buffer, _enc, done) {
+        let s: string;
         try {
-          const s = decoder.push(chunk);
+          s = decoder.push(chunk);
           if (firstEol === undefined) firstEol = /\r\n|\r|\n/.exec(s)?.[0];
-          done(null, s || undefined);
         } catch (err) {
-          done(err as Error);
+          return done(err as Error);
         }
+        const wait = opts.pace?.();
+        if (wait) void wait.then(() => done(null, s || undefined));
+        else done(null, s || undefined);
       },
       flush(done) {
         try {
