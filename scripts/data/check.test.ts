@@ -122,6 +122,7 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     ['header-renamed.csv', { rule: 'header-renamed', line: 1, column: 3, variable: 'jeniskelamin' }],
     ['header-duplicate.csv', { rule: 'header-duplicate', line: 1, column: 8, variable: 'umur' }],
     ['ragged-row.csv', { rule: 'ragged-row', line: 4, column: 9 }],
+    ['line-endings.csv', { rule: 'line-endings', line: 6, column: 8 }],
     ['header-extra-unnamed.csv', { rule: 'header-extra', line: 4, column: 9 }],
     ['delimiter.csv', { rule: 'delimiter', line: 1, column: 1 }],
     ['unclosed-quote.csv', { rule: 'unclosed-quote', line: 6 }],
@@ -200,6 +201,20 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
       ['disclosure:k-anonymity', 6, undefined],
       ['disclosure:l-diversity', 6, undefined],
     ]);
+  });
+
+  it('reports rows run together by mixed line endings once, without k-anonymity noise from the rows left out', async () => {
+    const r = await check('line-endings.csv');
+    expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual([['line-endings', 6, 8]]);
+    // Where quoted cells follow, the parser sees a quote error: its message names the line endings too.
+    const quoted = readFileSync(path.join(fixtures, 'csv/ok-excel.csv'), 'latin1').split('\r\n');
+    const q = await check(
+      Buffer.from(`${quoted.slice(0, 3).join('\r\n')}\r\n${quoted.slice(3).join('\n')}`, 'latin1'),
+    );
+    expect(q.log.issues[0]).toMatchObject({ rule: 'unclosed-quote', line: 4 });
+    expect(q.log.issues[0]!.message).toContain('or the file mixes line endings from here on');
+    const ragged = await check('ragged-row.csv');
+    expect(ragged.log.issues.map((i) => i.rule)).toEqual(['ragged-row']);
   });
 
   it('reports a wrong delimiter once, with the delimiter the file seems to use', async () => {

@@ -144,6 +144,11 @@ export async function checkDataset(
   for (const r of tables) {
     const c = r.classes;
     if (!c || r.rowCount === 0) continue;
+    // Rows that could not be split into cells (reported already) are in no
+    // class: checked without them, their neighbours would seem too few.
+    let counted = 0;
+    for (const cls of c.classes.values()) counted += cls.count;
+    if (counted < r.rowCount) continue;
     for (const cls of c.classes.values()) {
       // A value that looks like an identifier is reported masked here too.
       const shown = (v: string) => {

@@ -23,6 +23,19 @@ function isBlank(cells: string[]): boolean {
   return true;
 }
 
+/** True when the cells of a row hold line breaks of another kind than the first line's. */
+function mixedEndings(cells: string[], firstEol: string | undefined): boolean {
+  const other =
+    firstEol === '\r\n'
+      ? /\r(?!\n)|(?<!\r)\n/
+      : firstEol === '\n'
+        ? /\r/
+        : firstEol === '\r'
+          ? /\n/
+          : undefined;
+  return other !== undefined && cells.some((c) => other.test(c));
+}
+
 export interface ReadOptions {
   /** Keep the typed rows (the build needs them; a check or benchmark does not). */
   collect: boolean;
@@ -76,6 +89,8 @@ export async function readTable(
   // Bytes -> text with our own decoder (encoding errors with byte offsets),
   // passed on as strings (readableObjectMode) so papaparse does not re-decode.
   const decoder = new StreamDecoder(table.encoding, table.quoteChar);
+  /** How the first line ends (to tell a quote error from line endings that change midway). */
+  let firstEol: string | undefined;
   const text = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
     new Transform({
       readableObjectMode: true,
@@ -86,6 +101,7 @@ export async function readTable(
         let s: string;
         try {
           s = decoder.push(chunk);
+          if (firstEol === undefined) firstEol = /\r\n|\r|\n/.exec(s)?.[0];
         } catch (err) {
           return done(err as Error);
         }
@@ -131,9 +147,12 @@ export async function readTable(
               line: start,
               rule: q === 'MissingQuotes' ? 'unclosed-quote' : 'quotes',
               message:
-                q === 'MissingQuotes'
+                (q === 'MissingQuotes'
                   ? 'a quoted cell opens here and is never closed'
-                  : 'a quote inside a quoted cell is not doubled',
+                  : 'a quote inside a quoted cell is not doubled') +
+                (mixedEndings(cells, firstEol)
+                  ? ', or the file mixes line endings from here on (lines ending in LF or CR after lines ending in CRLF, or the reverse): then save it again from Excel or LibreOffice'
+                  : ''),
               hint: 'Inside quotes, write a quote as "" (two quotes); every opening quote needs a closing one.',
             });
             if (q === 'MissingQuotes') return;

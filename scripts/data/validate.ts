@@ -331,6 +331,21 @@ export class TableValidator {
           return;
         }
     if (cells.length !== this.columns.length && cells.length !== this.namedColumns) {
+      // Rows run together when the file mixes line endings (lines added in
+      // another program end in LF where the first end in CRLF): one row with
+      // a line break inside an unquoted cell and too many cells.
+      const joined = cells.length > this.columns.length ? cells.findIndex((c) => /[\r\n]/.test(c)) : -1;
+      if (joined >= 0) {
+        log.add({
+          file,
+          line,
+          column: joined + 1,
+          rule: 'line-endings',
+          message: `the rows from here on run together: the file mixes line endings (some lines end in CRLF, others in LF or CR)`,
+          hint: 'Open the file in Excel or LibreOffice and save it again as CSV, so every line ends the same way.',
+        });
+        return;
+      }
       log.add({
         file,
         line,
