@@ -24,7 +24,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { checkDataset, codebookPath, type CheckedDataset } from './data/dataset.ts';
-import { buildDataset, type ArchivedVersions } from './data/build.ts';
+import { writeDataset, type ArchivedVersions } from './data/build.ts';
 import { formatIssues } from './data/errors.ts';
 import { generateTypes } from './data/types.ts';
 import { ddiCodebook } from './data/ddi.ts';
@@ -53,15 +53,20 @@ function args(argv: string[]) {
   };
 }
 
-/** Dataset folders: the folders under data/ holding a codebook. */
+/**
+ * Dataset folders: every folder under data/ (but hidden ones). A folder
+ * without a codebook is reported, not skipped, so a misnamed codebook never
+ * leaves a dataset out silently.
+ */
 export function datasetFolders(dataDir: string): string[] {
   return readdirSync(dataDir)
+    .filter((n) => !n.startsWith('.'))
     .sort()
     .map((n) => path.join(dataDir, n))
-    .filter((p) => statSync(p).isDirectory() && codebookPath(p) !== undefined);
+    .filter((p) => statSync(p).isDirectory());
 }
 
-/** Archived versions of a dataset: data/<id>/versions/<version>/<files>. */
+/** Archived versions of a dataset: data/<id>/versions/<version>/<files>, as paths. */
 function readArchive(dir: string): ArchivedVersions {
   const out: ArchivedVersions = new Map();
   const base = path.join(dir, 'versions');
@@ -74,22 +79,52 @@ function readArchive(dir: string): ArchivedVersions {
       new Map(
         readdirSync(vdir)
           .sort()
-          .map((n) => [n, new Uint8Array(readFileSync(path.join(vdir, n)))]),
+          .map((n) => [n, path.join(vdir, n)]),
       ),
     );
   }
   return out;
 }
 
-/** Writes all files into a fresh temporary folder, then swaps it into place. */
-function writeAtomically(target: string, files: Map<string, Uint8Array>): void {
+/** Whether a process with this id is running. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temporary folders of builds that were interrupted (their process is gone). */
+function removeLeftovers(target: string): void {
+  const dir = path.dirname(target);
+  if (!existsSync(dir)) return;
+  const mine = new RegExp(
+    `^${path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`,
+  );
+  for (const name of readdirSync(dir)) {
+    const m = mine.exec(name);
+    if (m && (Number(m[1]) === process.pid || !running(Number(m[1]))))
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `write` on a fresh temporary folder beside `target`, then swaps it
+ * into place; if `write` fails, the temporary folder is removed and the
+ * previous output stays exactly as it was.
+ */
+async function writeAtomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${target}.tmp-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  for (const [p, bytes] of files) {
-    const full = path.join(tmp, p);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, bytes);
+  removeLeftovers(target);
+  mkdirSync(tmp, { recursive: true });
+  try {
+    await write(tmp);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
   }
   mkdirSync(path.dirname(target), { recursive: true });
   if (existsSync(target)) renameSync(target, old);
@@ -136,7 +171,7 @@ async function build(opts: ReturnType<typeof args>): Promise<number> {
   const checked: CheckedDataset[] = [];
   let failed = false;
   for (const dir of folders) {
-    const c = await checkDataset(dir, { collect: true, rel });
+    const c = await checkDataset(dir, { collect: false, rel });
     const archived = readArchive(dir);
     for (const v of archived.keys())
       if (c.spec && !c.spec.changelog.some((e) => e.version === v))
@@ -156,28 +191,34 @@ async function build(opts: ReturnType<typeof args>): Promise<number> {
     console.error('The data build failed: nothing was written, the previous output is unchanged.');
     return 1;
   }
-  const files = new Map<string, Uint8Array>();
   const index: DatasetSummary[] = [];
-  for (let i = 0; i < checked.length; i++) {
-    const c = checked[i]!;
-    const { files: f, meta } = await buildDataset(
-      c,
-      readArchive(folders[i]!),
-      (m) => new Map([[`${m.id}-ddi.xml`, ddiCodebook(m)]]),
+  let count = 0;
+  try {
+    await writeAtomically(opts.out, async (tmp) => {
+      for (let i = 0; i < checked.length; i++) {
+        const meta = await writeDataset(checked[i]!, folders[i]!, tmp, readArchive(folders[i]!), (m) => {
+          return new Map([[`${m.id}-ddi.xml`, ddiCodebook(m)]]);
+        });
+        count += meta.versions.reduce((n, v) => n + v.files.length, 1);
+        index.push({ id: meta.id, version: meta.version, title: meta.title, synthetic: meta.synthetic });
+        console.log(
+          `${meta.id} ${meta.version}: ${meta.tables.map((t) => `${t.name} (${t.rowCount})`).join(', ')}${meta.synthetic ? ' [synthetic]' : ''}`,
+        );
+      }
+      writeFileSync(path.join(tmp, 'index.json'), JSON.stringify({ datasets: index }, null, 2) + '\n');
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n`);
+    console.error(
+      'The data build failed while writing: nothing was published, the previous output is unchanged.',
     );
-    for (const [p, b] of f) files.set(p, b);
-    index.push({ id: meta.id, version: meta.version, title: meta.title, synthetic: meta.synthetic });
-    console.log(
-      `${meta.id} ${meta.version}: ${meta.tables.map((t) => `${t.name} (${t.rowCount})`).join(', ')}${meta.synthetic ? ' [synthetic]' : ''}`,
-    );
+    return 1;
   }
-  files.set('index.json', Buffer.from(JSON.stringify({ datasets: index }, null, 2) + '\n'));
-  writeAtomically(opts.out, files);
   const specs = checked.map((c) => c.spec!);
   mkdirSync(path.dirname(opts.types), { recursive: true });
   writeFileSync(`${opts.types}.tmp`, generateTypes(specs));
   renameSync(`${opts.types}.tmp`, opts.types);
-  console.log(`Wrote ${files.size} files to ${rel(opts.out)} and row types to ${rel(opts.types)}.`);
+  console.log(`Wrote ${count + 1} files to ${rel(opts.out)} and row types to ${rel(opts.types)}.`);
   return 0;
 }
 

@@ -4,23 +4,14 @@
  * papaparse alone on the same files (rows/s and their ratio), and the peak
  * memory (RSS) of the full check.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fmt, type BenchSection } from './section.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-function node(args: string[]): string {
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed:\n${r.stderr}`);
-  return r.stdout;
-}
+import { fmt, generateSurvey, runNode, type BenchSection } from './section.ts';
 
 type Measure = { rows: number; ms: number; cpuMs: number; peakRss: number };
 const measure = (mode: string, dir: string): Measure =>
-  JSON.parse(node(['scripts/bench/data-worker.ts', mode, dir]).trim().split('\n').at(-1)!);
+  JSON.parse(runNode(['scripts/bench/data-worker.ts', mode, dir]).stdout.trim().split('\n').at(-1)!);
 /** Best of `n` runs by CPU time (the least disturbed by other work on the machine), with the highest peak RSS seen. */
 const best = (mode: string, dir: string, n: number): Measure => {
   const runs = Array.from({ length: n }, () => measure(mode, dir));
@@ -40,13 +31,8 @@ const section: BenchSection = {
     try {
       for (const n of sizes) {
         const dir = path.join(tmp, String(n), 'survei-pokmas');
-        mkdirSync(dir, { recursive: true });
         log(`generating ${fmt(n)} rows`);
-        node(['scripts/generate-survey.ts', '--rows', String(n), '--out', dir]);
-        copyFileSync(
-          path.join(root, 'data/survei-pokmas/datapackage.yaml'),
-          path.join(dir, 'datapackage.yaml'),
-        );
+        generateSurvey(dir, n);
         const runs = n >= 1_000_000 ? 2 : 3;
         log(`papaparse alone, ${runs} runs`);
         const parse = best('parse', dir, runs);

@@ -75,6 +75,28 @@ export function numberReader(
 const describeNumber = (f: FieldSpec) =>
   `write numbers with "${f.decimalChar}" before decimals${f.groupChar ? ` and "${f.groupChar}" between thousands` : ' and no thousands separator'}, as the codebook says (decimalChar/groupChar)`;
 
+/** What to change when a cell is not a number: the likeliest cause first, then the codebook's number form. */
+function numberHint(f: FieldSpec, t: string): string {
+  const form = describeNumber(f);
+  if (/^#(?:VALUE!|N\/A|REF!|DIV\/0!|NAME\?|NUM!|NULL!)$/i.test(t))
+    return 'This is an Excel error value: correct the formula in the sheet (or replace it by the value) and export again.';
+  if (!/\d/.test(t))
+    return `If "${t}" means "no answer" or "not applicable", list it in the field's missingValues (e.g. missingValues: ['', '${t}']); otherwise ${form}.`;
+  if (/^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(t) && f.decimalChar !== ',')
+    return `The file writes numbers as 1.234,5 (Indonesian Excel): set decimalChar: ',' and groupChar: '.' on this field.${f.type === 'integer' && /,\d*[1-9]/.test(t) ? ' The value also has a fraction, which an integer field refuses: make it type: number, or check the value.' : ''}`;
+  if (/^[+-]?\d+(?:,\d+)+(?:\.\d+)?$/.test(t) && f.decimalChar !== ',' && f.groupChar !== ',')
+    return `A comma in a number: if it separates thousands (1,234) set groupChar: ',' on this field; if it marks decimals (2,5) set decimalChar: ','.`;
+  if (/\d[\u00a0\u202f]\d/.test(t))
+    return `The number is grouped with a non-breaking space: set groupChar: "${t.includes('\u00a0') ? '\\u00a0' : '\\u202f'}" (in double quotes) on this field.`;
+  if (/^\(\s*[\d.,]+\s*\)$/.test(t))
+    return 'A number in brackets, as accounting formats write negative numbers: format the column as a plain number in Excel (-1.500) and export again.';
+  if (/[^\d\s.,+eE-]/.test(t) && f.bareNumber)
+    return `The cell has text around the number (a unit, "Rp" or "%"): set bareNumber: false on this field to read the number alone.`;
+  if (f.type === 'integer' && new RegExp(`\\d${escape(f.decimalChar)}\\d*[1-9]`).test(t))
+    return 'The field is an integer but the value has a fraction: make it type: number, or check the value.';
+  return form;
+}
+
 /** Builds the caster of one field. */
 export function makeCaster(field: FieldSpec): Caster {
   const missing = new Set(field.missingValues);
@@ -86,7 +108,7 @@ export function makeCaster(field: FieldSpec): Caster {
       const read = numberReader(field);
       const kind = field.type === 'integer' ? 'a whole number' : 'a number';
       cast = (t) => read(t) ?? INVALID;
-      why = (t) => ({ rule: 'type', message: `"${t}" is not ${kind}`, hint: describeNumber(field) });
+      why = (t) => ({ rule: 'type', message: `"${t}" is not ${kind}`, hint: numberHint(field, t) });
       break;
     }
     case 'boolean': {
@@ -100,10 +122,20 @@ export function makeCaster(field: FieldSpec): Caster {
       });
       break;
     }
-    case 'year':
-      cast = (t) => (/^\d{4}$/.test(t) ? Number(t) : INVALID);
-      why = (t) => ({ rule: 'type', message: `"${t}" is not a year`, hint: 'write four digits, e.g. 2014' });
+    case 'year': {
+      // Exports may write a year as a count with a zero fraction (`2014.0`).
+      const re = new RegExp(`^(\\d{4})(?:${escape(field.decimalChar)}0+)?$`);
+      cast = (t) => {
+        const m = re.exec(t);
+        return m ? Number(m[1]) : INVALID;
+      };
+      why = (t) => ({
+        rule: 'type',
+        message: `"${t}" is not a year`,
+        hint: `write four digits, e.g. 2014 (2014${field.decimalChar}0 is read as 2014)`,
+      });
       break;
+    }
     case 'date': {
       const fmt =
         field.format && field.format !== 'default' && field.format !== 'any' ? field.format : '%Y-%m-%d';
@@ -128,7 +160,11 @@ export function makeCaster(field: FieldSpec): Caster {
       why = (t) => ({
         rule: 'format',
         message: `"${t}" is not a date in the form ${fmt}`,
-        hint: 'the codebook\'s "format" gives the date form (%d day, %m month, %Y year)',
+        hint: /^\d{5}(?:[.,]\d+)?$/.test(t)
+          ? 'A five-digit number is how Excel stores a date it has not formatted (days since 1900): format the column as a date in Excel and export again.'
+          : /^\d{1,2}([/.-])\d{1,2}\1\d{4}$/.test(t) && !fmt.startsWith('%d')
+            ? `The file writes dates day first: set format: '%d${t.match(/[/.-]/)![0]}%m${t.match(/[/.-]/)![0]}%Y' on this field.`
+            : 'the codebook\'s "format" gives the date form (%d day, %m month, %Y year)',
       });
       break;
     }

@@ -3,7 +3,7 @@
  * checked as `anggota.csv` of the fixture dataset in fixtures/base/, and the
  * test asserts the reported file, line, column, variable and rule.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +19,17 @@ type Descriptor = { resources: { schema: { fields: Record<string, unknown>[] } }
   unknown
 >;
 
-/** Checks a fixture CSV as the dataset's member table; `patch` edits the codebook first. */
-async function check(csv: string | Buffer, patch?: (d: Descriptor) => void, collect = false) {
+/**
+ * Checks a fixture CSV as the dataset's member table; `patch` edits the
+ * codebook first. `setup` may change the folder further (another group
+ * table, extra files) before the check.
+ */
+async function check(
+  csv: string | Buffer,
+  patch?: (d: Descriptor) => void,
+  collect = false,
+  setup?: (dir: string) => void,
+) {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), 'check-')), 'base');
   mkdirSync(dir);
   const codebook = readFileSync(path.join(fixtures, 'base/datapackage.yaml'), 'utf8');
@@ -30,6 +39,7 @@ async function check(csv: string | Buffer, patch?: (d: Descriptor) => void, coll
   copyFileSync(path.join(fixtures, 'base/kelompok.csv'), path.join(dir, 'kelompok.csv'));
   if (typeof csv === 'string') copyFileSync(path.join(fixtures, 'csv', csv), path.join(dir, 'anggota.csv'));
   else writeFileSync(path.join(dir, 'anggota.csv'), csv);
+  setup?.(dir);
   return checkDataset(dir, { collect, rel: (p) => path.relative(dir, p) });
 }
 
@@ -52,6 +62,7 @@ describe('valid files in the shapes real exports take', { timeout: 30_000 }, () 
     'ok-empty-lines.csv',
     'ok-excel-sep-line.csv',
     'ok-trailing-empty-columns.csv',
+    'ok-blank-rows.csv',
   ])('%s passes and casts by the codebook', async (name) => {
     const r = await check(name, undefined, true);
     expect(formatIssues(r.log)).toBe('0 problems found');
@@ -77,6 +88,19 @@ describe('valid files in the shapes real exports take', { timeout: 30_000 }, () 
     }
   });
 
+  it('reads a year written as a count with a zero fraction (1995.0)', async () => {
+    const r = await check(
+      'ok-year-float.csv',
+      (d) => {
+        Object.assign(field(d, 'tanggal'), { type: 'year' });
+        delete field(d, 'tanggal').format;
+      },
+      true,
+    );
+    expect(formatIssues(r.log)).toBe('0 problems found');
+    expect(r.tables[1]!.rows.map((row) => row[5])).toEqual([1995, 1995, 1995, 1995, 1995, 1995]);
+  });
+
   it('reads Windows-1252 when the codebook declares it, and refuses it otherwise with the byte offset', async () => {
     const bytes = readFileSync(path.join(fixtures, 'csv/windows-1252.csv'));
     const refused = await check('windows-1252.csv');
@@ -99,10 +123,17 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     ['header-renamed.csv', { rule: 'header-renamed', line: 1, column: 3, variable: 'jeniskelamin' }],
     ['header-duplicate.csv', { rule: 'header-duplicate', line: 1, column: 8, variable: 'umur' }],
     ['ragged-row.csv', { rule: 'ragged-row', line: 4, column: 9 }],
+    ['line-endings.csv', { rule: 'line-endings', line: 6, column: 8 }],
     ['header-extra-unnamed.csv', { rule: 'header-extra', line: 4, column: 9 }],
     ['delimiter.csv', { rule: 'delimiter', line: 1, column: 1 }],
     ['unclosed-quote.csv', { rule: 'unclosed-quote', line: 6 }],
     ['empty-file.csv', { rule: 'empty-file' }],
+    ['empty-blank-rows.csv', { rule: 'empty-file' }],
+    ['not-text-pdf.csv', { rule: 'not-text' }],
+    ['not-text-html.csv', { rule: 'not-text' }],
+    ['encoding-utf16-no-bom.csv', { rule: 'encoding' }],
+    ['type-missing-code.csv', { rule: 'type', line: 3, column: 5, variable: 'pendapatan' }],
+    ['format-excel-serial.csv', { rule: 'format', line: 3, column: 6, variable: 'tanggal' }],
     ['header-only.csv', { rule: 'header-only', line: 2 }],
     ['not-text.csv', { rule: 'not-text' }],
     ['encoding.csv', { rule: 'encoding' }],
@@ -124,6 +155,17 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     ['disclosure-address.csv', { rule: 'disclosure:address', line: 3, column: 8, variable: 'catatan' }],
     ['disclosure-rt-rw.csv', { rule: 'disclosure:address', line: 3, column: 8, variable: 'catatan' }],
     ['disclosure-column-name.csv', { rule: 'disclosure:column-name', line: 1, column: 9, variable: 'no_hp' }],
+    [
+      'disclosure-column-name-compound.csv',
+      { rule: 'disclosure:column-name', line: 1, column: 9, variable: 'no_telp_hp' },
+    ],
+    ['disclosure-nik-grouped.csv', { rule: 'disclosure:nik', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-landline.csv', { rule: 'disclosure:phone', line: 3, column: 8, variable: 'catatan' }],
+    ['disclosure-nik-quasi.csv', { rule: 'disclosure:nik', line: 3, column: 3, variable: 'jenis_kelamin' }],
+    [
+      'disclosure-address-quasi.csv',
+      { rule: 'disclosure:address', line: 3, column: 3, variable: 'jenis_kelamin' },
+    ],
     ['k-anonymity.csv', { rule: 'disclosure:k-anonymity', line: 8, variable: 'kelompok, jenis_kelamin' }],
     ['l-diversity.csv', { rule: 'disclosure:l-diversity', line: 5, variable: 'status' }],
   ];
@@ -140,7 +182,7 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     const r = await check(
       Buffer.from(
         [
-          'id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan;kontak',
+          'id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan;keterangan',
           'R001;A;L;34;1;01/02/1995;lancar;;siti@example.com',
           'R002;A;L;41;1;01/02/1995;macet;;',
           'R003;A;L;29;1;01/02/1995;lancar;;',
@@ -187,6 +229,20 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
       expect(text).not.toContain(secret);
   });
 
+  it('reports rows run together by mixed line endings once, without k-anonymity noise from the rows left out', async () => {
+    const r = await check('line-endings.csv');
+    expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual([['line-endings', 6, 8]]);
+    // Where quoted cells follow, the parser sees a quote error: its message names the line endings too.
+    const quoted = readFileSync(path.join(fixtures, 'csv/ok-excel.csv'), 'latin1').split('\r\n');
+    const q = await check(
+      Buffer.from(`${quoted.slice(0, 3).join('\r\n')}\r\n${quoted.slice(3).join('\n')}`, 'latin1'),
+    );
+    expect(q.log.issues[0]).toMatchObject({ rule: 'unclosed-quote', line: 4 });
+    expect(q.log.issues[0]!.message).toContain('or the file mixes line endings from here on');
+    const ragged = await check('ragged-row.csv');
+    expect(ragged.log.issues.map((i) => i.rule)).toEqual(['ragged-row']);
+  });
+
   it('reports a wrong delimiter once, with the delimiter the file seems to use', async () => {
     const r = await check('delimiter.csv');
     expect(r.log.count).toBe(1);
@@ -208,11 +264,72 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
       ['disclosure-phone.csv', '0812-3456-7890'],
       ['disclosure-email.csv', 'siti.aminah@example.com'],
       ['disclosure-npwp.csv', '01.234.567.8-901.000'],
+      ['disclosure-nik-grouped.csv', '3171 0445 0190 0001'],
+      ['disclosure-landline.csv', '021-3904567'],
+      // A quasi-identifier holding a NIK also breaks k-anonymity: that message masks it too.
+      ['disclosure-nik-quasi.csv', '3171044501900001'],
+      ['disclosure-address-quasi.csv', 'Kramat Raya'],
     ]) {
       const text = formatIssues((await check(name!)).log);
       expect(text).toContain('•');
       expect(text).not.toContain(secret);
     }
+  });
+
+  it('hints at the likely cause: a missing-value code, an Excel date serial, a PDF or web page renamed, UTF-16 without BOM', async () => {
+    const hint = async (name: string) => (await check(name)).log.issues[0]!;
+    expect((await hint('type-missing-code.csv')).hint).toContain("missingValues: ['', 'NA']");
+    expect((await hint('format-excel-serial.csv')).hint).toContain('how Excel stores a date');
+    expect((await hint('not-text-pdf.csv')).message).toContain('PDF');
+    expect((await hint('not-text-html.csv')).message).toContain('web page (HTML)');
+    expect((await hint('encoding-utf16-no-bom.csv')).hint).toContain('encoding: utf-16le');
+  });
+
+  it('hints that Excel dropped a leading zero when the value is a category or matches the pattern with it', async () => {
+    const asCodes = (extra: Record<string, unknown>) => (d: Descriptor) =>
+      Object.assign(field(d, 'umur'), { type: 'string', constraints: {}, ...extra });
+    const viaCategories = await check(
+      'ok-excel.csv',
+      asCodes({ categories: ['034', '041', '029', '052', '047', '038'] }),
+    );
+    expect(viaCategories.log.issues[0]).toMatchObject({ rule: 'enum', line: 2, column: 4, variable: 'umur' });
+    expect(viaCategories.log.issues[0]!.hint).toContain('Was it "034"? Excel drops leading zeros');
+    const viaPattern = await check('ok-excel.csv', asCodes({ constraints: { pattern: '0[0-9]{2}' } }));
+    expect(viaPattern.log.issues[0]).toMatchObject({ rule: 'pattern', line: 2, column: 4 });
+    expect(viaPattern.log.issues[0]!.hint).toContain('"034" would match');
+  });
+
+  it('hints that a code with a leading zero needs quotes in the YAML codebook', async () => {
+    const csv = readFileSync(path.join(fixtures, 'csv/ok-excel.csv'), 'latin1')
+      .replaceAll(';L;', ';01;')
+      .replaceAll(';P;', ';02;');
+    const r = await check(Buffer.from(csv, 'latin1'), (d) => (field(d, 'jenis_kelamin').categories = [1, 2]));
+    expect(r.log.issues[0]).toMatchObject({ rule: 'enum', line: 2, column: 3, variable: 'jenis_kelamin' });
+    expect(r.log.issues[0]!.hint).toContain("write codes with leading zeros in quotes there (value: '01')");
+  });
+
+  it('reports a faulty row of a referenced table once, not again as missing foreign keys', async () => {
+    const r = await check('ok-excel.csv', undefined, false, (dir) =>
+      copyFileSync(path.join(fixtures, 'csv/kelompok-ragged.csv'), path.join(dir, 'kelompok.csv')),
+    );
+    expect(r.log.issues.map((i) => [i.file, i.rule, i.line])).toEqual([['kelompok.csv', 'ragged-row', 3]]);
+  });
+
+  it('refuses a data file in the folder that the codebook does not name', async () => {
+    const r = await check('ok-excel.csv', undefined, false, (dir) =>
+      writeFileSync(path.join(dir, 'catatan-lapangan.csv'), 'nama;no_hp\r\n'),
+    );
+    expect(r.log.issues).toEqual([
+      expect.objectContaining({ file: 'catatan-lapangan.csv', rule: 'file-unlisted' }),
+    ]);
+  });
+
+  it('names a file that differs from "path" only in capitals', async () => {
+    const r = await check('ok-excel.csv', undefined, false, (dir) =>
+      renameSync(path.join(dir, 'anggota.csv'), path.join(dir, 'Anggota.csv')),
+    );
+    expect(r.log.issues).toEqual([expect.objectContaining({ file: 'anggota.csv', rule: 'file-missing' })]);
+    expect(r.log.issues[0]!.hint).toContain('"Anggota.csv"');
   });
 
   it('refuses a column marked direct-identifier', async () => {
@@ -258,6 +375,36 @@ describe('codebook problems name the codebook line', { timeout: 30_000 }, () => 
     const r = await checkDataset(dir, { collect: false, rel: (p) => path.relative(dir, p) });
     expect(r.log.issues[0]).toMatchObject({ file: 'datapackage.yaml', rule: 'codebook' });
     expect(r.log.issues[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses a folder name that cannot be a dataset id (capitals, spaces)', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'check-')), 'Survei Baru');
+    mkdirSync(dir);
+    const d = parse(readFileSync(path.join(fixtures, 'base/datapackage.yaml'), 'utf8')) as Descriptor;
+    d.name = 'Survei Baru';
+    writeFileSync(path.join(dir, 'datapackage.yaml'), stringify(d));
+    const r = await checkDataset(dir, { collect: false, rel: (p) => path.relative(dir, p) });
+    expect(r.log.issues[0]).toMatchObject({ file: 'datapackage.yaml', rule: 'codebook', line: 2 });
+    expect(r.log.issues[0]!.message).toContain('the folder name "Survei Baru" cannot be a dataset id');
+  });
+
+  it('refuses a codebook that is not UTF-8, naming its line and byte offset', async () => {
+    const r = await check('ok-excel.csv', undefined, false, (dir) => {
+      const file = path.join(dir, 'datapackage.yaml');
+      const text = readFileSync(file, 'utf8').replace('title: Data uji', 'title: Data uji café');
+      writeFileSync(file, Buffer.from(text, 'latin1'));
+    });
+    expect(r.log.issues).toEqual([
+      expect.objectContaining({ file: 'datapackage.yaml', rule: 'encoding', line: 6 }),
+    ]);
+    expect(r.log.issues[0]!.message).toMatch(/not valid UTF-8 at byte offset \d+ \(byte 0xe9\)/);
+  });
+
+  it('refuses a second codebook beside the first', async () => {
+    const r = await check('ok-excel.csv', undefined, false, (dir) =>
+      copyFileSync(path.join(dir, 'datapackage.yaml'), path.join(dir, 'datapackage.json')),
+    );
+    expect(r.log.issues).toEqual([expect.objectContaining({ file: 'datapackage.json', rule: 'codebook' })]);
   });
 
   it('reports an unknown type and a foreign key to a missing table', async () => {

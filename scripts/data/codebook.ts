@@ -169,7 +169,13 @@ export function readCodebook(
     return undefined;
   };
 
-  if (d.name !== id)
+  if (!/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(id))
+    problem(
+      ['name'],
+      `the folder name "${id}" cannot be a dataset id: use lower case letters and digits joined by "-" (e.g. survei-pokmas)`,
+      'The id becomes the page address and the start of every file name: rename the folder and "name".',
+    );
+  else if (d.name !== id)
     problem(
       ['name'],
       `must equal the folder name "${id}"`,

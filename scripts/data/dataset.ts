@@ -4,14 +4,15 @@
  * l-diversity). Produces the typed tables and the disclosure report, or the
  * list of problems.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readCodebook, type DatasetSpec } from './codebook.ts';
-import { IssueLog } from './errors.ts';
+import { IssueLog, mask } from './errors.ts';
 import { readTable } from './read.ts';
+import { firstInvalidUtf8 } from './decode.ts';
 import type { TableResult } from './validate.ts';
 import { disclosureReport, type DisclosureReport } from './report.ts';
-import { distinctSensitive } from './disclosure.ts';
+import { distinctSensitive, scanCell } from './disclosure.ts';
 
 export const CODEBOOK_NAMES = ['datapackage.yaml', 'datapackage.yml', 'datapackage.json'];
 
@@ -38,17 +39,49 @@ export async function checkDataset(
   const rel = opts.rel ?? ((p: string) => p);
   const log = new IssueLog(opts.cap);
   const id = path.basename(path.resolve(dir));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    log.add({
+      file: rel(dir),
+      rule: 'codebook',
+      message: existsSync(dir) ? 'this is a file, not a dataset folder' : 'this folder does not exist',
+      hint: 'Give the dataset folder, e.g. npm run data -- --check data/<id>.',
+    });
+    return { tables: [], log };
+  }
   const cb = codebookPath(dir);
   if (!cb) {
     log.add({
       file: rel(dir),
       rule: 'codebook',
       message: `no codebook in this folder (expected one of ${CODEBOOK_NAMES.join(', ')})`,
-      hint: 'See data/README.md, "Adding a dataset".',
+      hint: `Every folder under data/ is a dataset: its codebook is named datapackage.yaml${(() => {
+        const like = readdirSync(dir).filter((n) => /\.(?:ya?ml|json)(?:\.txt)?$/i.test(n));
+        return like.length ? ` (found: ${like.join(', ')}; rename it)` : '';
+      })()}. See data/README.md, "The codebook".`,
     });
     return { tables: [], log };
   }
-  const { spec, issues } = readCodebook(readFileSync(cb, 'utf8'), rel(cb), id);
+  const others = CODEBOOK_NAMES.map((n) => path.join(dir, n)).filter((p) => p !== cb && existsSync(p));
+  if (others.length)
+    log.add({
+      file: rel(others[0]!),
+      rule: 'codebook',
+      message: `a second codebook beside ${path.basename(cb)}; only one is read`,
+      hint: 'Keep one codebook per dataset folder and remove the other.',
+    });
+  const bytes = readFileSync(cb);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    log.add({
+      file: rel(cb),
+      line: bytes.subarray(0, bad).filter((b) => b === 0x0a).length + 1,
+      rule: 'encoding',
+      message: `the codebook is not valid UTF-8 at byte offset ${bad} (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')})`,
+      hint: 'Save the codebook as UTF-8 (in Notepad: "Save as", encoding UTF-8).',
+    });
+    return { tables: [], log };
+  }
+  const { spec, issues } = readCodebook(bytes.toString('utf8'), rel(cb), id);
   issues.forEach((i) => log.add(i));
   if (!spec) return { tables: [], log };
 
@@ -61,19 +94,28 @@ export async function checkDataset(
         fk.reference.fields,
       ]);
   const tables: TableResult[] = [];
+  /** Tables with a problem of their own: rows that failed are not in their key sets. */
+  const faulty = new Set<string>();
   for (const t of spec.tables) {
     const file = path.join(dir, t.path);
+    const before = log.count;
     tables.push(
       await readTable(file, rel(file), t, log, {
         collect: opts.collect,
         referenced: referenced.get(t.name) ?? [],
       }),
     );
+    if (log.count > before) faulty.add(t.name);
   }
+  unlistedFiles(dir, spec, log, rel);
 
-  // Foreign keys: every value must exist in the referenced table.
+  // Foreign keys: every value must exist in the referenced table. Checked
+  // against a table that is itself free of problems: a row refused there
+  // (or a table not read at all) would make every key pointing at it look
+  // missing; those keys are checked once that table's problems are fixed.
   for (const r of tables)
     for (const { fk, seen } of r.foreign) {
+      if (faulty.has(fk.reference.resource)) continue;
       const target = tables.find((x) => x.table.name === fk.reference.resource)!;
       const keys = target.keys.get(fk.reference.fields.join(','))!;
       const col = r.table.fields.findIndex((f) => f.name === fk.fields[0]) + 1;
@@ -90,13 +132,31 @@ export async function checkDataset(
           });
     }
 
+  // The key sets served only the foreign-key check: let them go, as the
+  // build goes on to stream every table again.
+  for (const r of tables) {
+    r.keys.clear();
+    for (const f of r.foreign) f.seen.clear();
+  }
+
   // k-anonymity and l-diversity over each table's declared roles.
   const { k, l } = spec.disclosure;
   for (const r of tables) {
     const c = r.classes;
     if (!c || r.rowCount === 0) continue;
+    // Rows that could not be split into cells (reported already) are in no
+    // class: checked without them, their neighbours would seem too few.
+    let counted = 0;
+    for (const cls of c.classes.values()) counted += cls.count;
+    if (counted < r.rowCount) continue;
     for (const cls of c.classes.values()) {
-      const values = c.quasi.map((q, i) => `${q}=${cls.key[i]}`).join(', ');
+      // A value that looks like an identifier is reported masked here too.
+      const shown = (v: string) => {
+        if (v === '') return '(empty)';
+        const found = scanCell(v);
+        return found ? mask(v) : v;
+      };
+      const values = c.quasi.map((q, i) => `${q}=${shown(cls.key[i]!)}`).join(', ');
       if (c.quasi.length && cls.count < k)
         log.add({
           file: r.file,
@@ -121,4 +181,28 @@ export async function checkDataset(
     }
   }
   return { spec, tables, log, report: disclosureReport(spec, tables) };
+}
+
+/** Extensions of files that hold data: such a file in a dataset folder must be a table of its codebook. */
+const DATA_FILE = /\.(?:csv|tsv|txt|xlsx?|ods|sav|dta|json)$/i;
+
+/**
+ * Data files in the dataset folder that the codebook does not name. They are
+ * not checked, so they may not sit in the folder (which is kept in the
+ * project's public repository): describe them as a table or remove them.
+ */
+function unlistedFiles(dir: string, spec: DatasetSpec, log: IssueLog, rel: (p: string) => string): void {
+  // A file named as a table but for its capitals is reported as file-missing, with its name.
+  const listed = new Set(spec.tables.map((t) => t.path.toLowerCase()));
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (listed.has(name.toLowerCase()) || CODEBOOK_NAMES.includes(name) || !DATA_FILE.test(name)) continue;
+    if (!statSync(full).isFile()) continue;
+    log.add({
+      file: rel(full),
+      rule: 'file-unlisted',
+      message: 'this data file is not a table of the codebook, so it is neither checked nor published',
+      hint: 'Describe it under resources in the codebook, or move it out of the dataset folder (the folder is kept in the public repository).',
+    });
+  }
 }

@@ -72,12 +72,34 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** True when the first bytes look like a binary file rather than text (NUL bytes outside UTF-16). */
-export function looksBinary(head: Uint8Array, encoding: string): boolean {
-  if (encoding.startsWith('utf-16')) return false;
+/** The first bytes of files that are often renamed to .csv by mistake. */
+const signatures: [bytes: number[], what: string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'it starts like an .xlsx (or another ZIP) file'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'it starts like an old Excel .xls file'],
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'it starts like a PDF file'],
+];
+
+/** Why the first bytes look like a binary file rather than text (a known signature, or NUL bytes outside UTF-16); undefined for text. */
+export function binaryKind(head: Uint8Array, encoding: string): string | undefined {
+  if (encoding.startsWith('utf-16')) return undefined;
+  for (const [bytes, what] of signatures) if (bytes.every((b, i) => head[i] === b)) return what;
+  if (/^\s*<(?:!doctype html|html)[\s>]/i.test(new TextDecoder('latin1').decode(head.subarray(0, 64))))
+    return 'it is a web page (HTML), perhaps an error page saved instead of the data';
   const n = Math.min(head.length, 8192);
-  for (let i = 0; i < n; i++) if (head[i] === 0) return true;
-  return false;
+  for (let i = 0; i < n; i++) if (head[i] === 0) return 'it contains NUL bytes';
+  return undefined;
+}
+
+/** `le`/`be` when the first bytes read as UTF-16 text without a byte order mark (every other byte NUL). */
+export function utf16WithoutBom(head: Uint8Array): 'le' | 'be' | undefined {
+  const n = Math.min(head.length, 8192) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (head[i] === 0) i & 1 ? odd++ : even++;
+  if (odd >= n / 3 && even === 0) return 'le';
+  if (even >= n / 3 && odd === 0) return 'be';
+  return undefined;
 }
 
 export class DecodeError extends Error {
@@ -117,9 +139,17 @@ export class StreamDecoder {
       const d = detectEncoding(chunk, this.declared);
       if ('error' in d) throw new DecodeError(d.error, undefined, d.hint);
       this.encoding = d.encoding;
-      if (looksBinary(chunk, this.encoding))
+      const utf16 = this.encoding.startsWith('utf-16') ? undefined : utf16WithoutBom(chunk);
+      if (utf16)
         throw new DecodeError(
-          'the file is not text (it contains NUL bytes); is it an .xlsx or another binary file renamed to .csv?',
+          'the file looks like UTF-16 text without a byte order mark',
+          undefined,
+          `Declare encoding: utf-16${utf16} for this table in the codebook, or save the file as "CSV UTF-8".`,
+        );
+      const binary = binaryKind(chunk, this.encoding);
+      if (binary)
+        throw new DecodeError(
+          `the file is not text (${binary}); is it an .xlsx or another binary file renamed to .csv?`,
           chunk.indexOf(0),
           'Save the sheet as CSV (UTF-8) from Excel or LibreOffice.',
           'not-text',

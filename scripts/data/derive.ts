@@ -1,11 +1,13 @@
 /**
  * Derives what the site and the downloads describe from a checked dataset:
- * field metadata with category counts and summaries. Pure functions.
+ * field metadata with category counts and summaries, accumulated as rows
+ * stream past.
  */
 import type { DatasetSpec, FieldSpec, TableSpec } from './codebook.ts';
 import type { Value } from './cast.ts';
 import type { FieldMeta, FieldSummary, TableMeta } from '../../src/lib/dataset-meta.ts';
 import { isSuppressed } from '../../src/lib/disclosure.ts';
+import { StringSet } from './string-set.ts';
 
 function median(sorted: Float64Array): number {
   const n = sorted.length;
@@ -14,26 +16,64 @@ function median(sorted: Float64Array): number {
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Summary of one column: counts for categories, min/median/max/mean for numbers, distinct values for text. */
-export function summarize(field: FieldSpec, values: Value[]): FieldSummary {
-  const present = values.filter((v) => v !== null);
-  const missing = values.length - present.length;
-  if (present.length === 0) return { kind: 'empty', n: 0, missing };
-  if (field.categories) return { kind: 'categories', n: present.length, missing };
-  if (field.type === 'integer' || field.type === 'number' || field.type === 'year') {
-    const sorted = Float64Array.from(present as number[]).sort();
-    const sum = sorted.reduce((s, x) => s + x, 0);
-    return {
-      kind: 'numeric',
-      n: sorted.length,
-      missing,
-      min: sorted[0]!,
-      median: round(median(sorted)),
-      max: sorted[sorted.length - 1]!,
-      mean: round(sum / sorted.length),
-    };
+/**
+ * Summarises one column as its rows stream past, holding no row: counts
+ * per category, the numbers in one growing typed array (8 bytes a value,
+ * for the median), distinct texts in a compact StringSet.
+ */
+export class FieldSummarizer {
+  readonly field: FieldSpec;
+  private n = 0;
+  private missing = 0;
+  readonly counts = new Map<string, number>();
+  private numbers: Float64Array | undefined;
+  private distinct: StringSet | undefined;
+  constructor(field: FieldSpec) {
+    this.field = field;
+    if (field.categories) return;
+    if (field.type === 'integer' || field.type === 'number' || field.type === 'year')
+      this.numbers = new Float64Array(1024);
+    // A unique column has as many distinct values as values (the check saw to it).
+    else if (!field.constraints.unique) this.distinct = new StringSet();
   }
-  return { kind: 'text', n: present.length, missing, distinct: new Set(present.map(String)).size };
+  add(v: Value): void {
+    if (v === null) {
+      this.missing++;
+      return;
+    }
+    if (this.field.categories) {
+      const s = String(v);
+      this.counts.set(s, (this.counts.get(s) ?? 0) + 1);
+    } else if (this.numbers) {
+      if (this.n === this.numbers.length) {
+        const bigger = new Float64Array(this.n * 2);
+        bigger.set(this.numbers);
+        this.numbers = bigger;
+      }
+      this.numbers[this.n] = v as number;
+    } else this.distinct?.add(String(v));
+    this.n++;
+  }
+  summary(): FieldSummary {
+    const { n, missing } = this;
+    if (n === 0) return { kind: 'empty', n: 0, missing };
+    if (this.field.categories) return { kind: 'categories', n, missing };
+    if (this.numbers) {
+      const sorted = this.numbers.subarray(0, n).sort();
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += sorted[i]!;
+      return {
+        kind: 'numeric',
+        n,
+        missing,
+        min: sorted[0]!,
+        median: round(median(sorted)),
+        max: sorted[n - 1]!,
+        mean: round(sum / n),
+      };
+    }
+    return { kind: 'text', n, missing, distinct: this.distinct?.size ?? n };
+  }
 }
 
 /**
@@ -41,15 +81,9 @@ export function summarize(field: FieldSpec, values: Value[]): FieldSummary {
  * quasi-identifiers under k are withheld (null): a published count of one
  * or two people could point at them. Returns the number of withheld counts.
  */
-export function fieldMeta(
-  field: FieldSpec,
-  values: Value[],
-  k: number,
-): { meta: FieldMeta; suppressed: number } {
+export function fieldMeta(column: FieldSummarizer, k: number): { meta: FieldMeta; suppressed: number } {
+  const { field, counts } = column;
   let suppressed = 0;
-  const counts = new Map<string, number>();
-  if (field.categories)
-    for (const v of values) if (v !== null) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
   const categories = field.categories?.map((c) => {
     const n = counts.get(c.value) ?? 0;
     const hide = field.role === 'quasi-identifier' && isSuppressed(n, k);
@@ -75,24 +109,21 @@ export function fieldMeta(
       ...(k2.pattern !== undefined ? { pattern: k2.pattern } : {}),
       ...(k2.unique !== undefined ? { unique: k2.unique } : {}),
     },
-    summary: summarize(field, values),
+    summary: column.summary(),
   };
   return { meta, suppressed };
 }
 
-/** Table metadata from its spec and typed rows. */
+/** Table metadata from its spec and the summaries of its columns. */
 export function tableMeta(
   spec: DatasetSpec,
   table: TableSpec,
-  rows: Value[][],
+  rowCount: number,
+  columns: FieldSummarizer[],
 ): { meta: TableMeta; suppressed: number } {
   let suppressed = 0;
-  const fields = table.fields.map((f, i) => {
-    const r = fieldMeta(
-      f,
-      rows.map((row) => row[i]!),
-      spec.disclosure.k,
-    );
+  const fields = columns.map((c) => {
+    const r = fieldMeta(c, spec.disclosure.k);
     suppressed += r.suppressed;
     return r.meta;
   });
@@ -101,7 +132,7 @@ export function tableMeta(
       name: table.name,
       title: table.label,
       ...(table.description ? { description: table.description } : {}),
-      rowCount: rows.length,
+      rowCount,
       primaryKey: table.primaryKey,
       foreignKeys: table.foreignKeys,
       fields,

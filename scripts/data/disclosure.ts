@@ -36,15 +36,17 @@ const kindText: Record<IdentifierKind, { message: string; hint: string }> = {
 };
 export const describeFinding = (kind: IdentifierKind) => kindText[kind];
 
-// NIK/KK: 16 digits (optionally grouped by spaces/dots/dashes); also as Excel
+// NIK/KK: 16 digits (optionally grouped by spaces/dots/dashes, also in fours
+// when they read as a NIK: province code, birth day, month); also as Excel
 // mangles them: `3,57808E+15` / `3.57808E+15` (15 significant digits kept,
 // the rest shown in scientific notation) or as 16 digits ending in zeros.
-const nikRe = /(?<!\d)\d{2}[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{6}[ .-]?\d{4}(?!\d)/;
+const nikRe =
+  /(?<!\d)\d{2}[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{6}[ .-]?\d{4}(?!\d)|(?<!\d)(?:1[1-9]|21|3[1-6]|5[1-3]|6[1-5]|7[1-6]|8[12]|9[1-6])\d{2}([ .-])\d{2}[0-7]\d\1(?:0[1-9]|1[0-2])\d{2}\1\d{4}(?!\d)/;
 const sciRe = /(?<![\d,.])[1-9][.,]\d{1,14}[eE]\+?15(?!\d)/;
 // Mobile numbers: 08…, +628…, 628…, or 8… when Excel dropped the leading 0;
-// Jakarta landlines: (021) …, +62 21 ….
+// Jakarta landlines: (021) …, 021-…, +62 21 ….
 const phoneRe =
-  /(?<![\d])(?:(?:\+62|62|0)[ .-]?8[1-9](?:[ .-]?\d){7,11}|8[1-9]\d{7,10})(?!\d)|\(021\)[ .-]?\d{3,4}[ .-]?\d{3,4}|\+62[ .-]?21[ .-]?\d{3,4}[ .-]?\d{3,4}/;
+  /(?<![\d])(?:(?:\+62|62|0)[ .-]?8[1-9](?:[ .-]?\d){7,11}|8[1-9]\d{7,10})(?!\d)|\(021\)[ .-]?\d{3,4}[ .-]?\d{3,4}|(?<!\d)021[ .-]?\d{3,4}[ .-]?\d{3,4}(?!\d)|\+62[ .-]?21[ .-]?\d{3,4}[ .-]?\d{3,4}/;
 const npwpRe = /(?<!\d)\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}(?!\d)/;
 const emailRe = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // Street addresses: an abbreviation with its dot (`Jl.`, `Jln.`, `Gg.`), a
@@ -77,15 +79,16 @@ function worthScanning(text: string): boolean {
  * True when any cell this field's caster reads as a number is written with
  * digits, signs, the field's decimal and group marks and at most one
  * exponent letter, none of them `@`, `+` or a letter: a bare number field
- * whose marks are not digits, letters, "@" or "+", or a year. Such a cell
- * needs the scan only when `mayHoldIdentifier` says so.
+ * or a year (which may end in a zero fraction) whose marks are not digits,
+ * letters, "@" or "+". Such a cell needs the scan only when
+ * `mayHoldIdentifier` says so.
  */
 export function numberWithoutIdentifierCharacters(
   field: Pick<FieldSpec, 'type' | 'bareNumber' | 'decimalChar' | 'groupChar'>,
 ): boolean {
-  if (field.type === 'year') return true;
-  if ((field.type !== 'integer' && field.type !== 'number') || !field.bareNumber) return false;
-  return !/[0-9A-Za-z@+]/.test(field.decimalChar + (field.groupChar ?? ''));
+  const bare =
+    field.type === 'year' || ((field.type === 'integer' || field.type === 'number') && field.bareNumber);
+  return bare && !/[0-9A-Za-z@+]/.test(field.decimalChar + (field.groupChar ?? ''));
 }
 
 /**
@@ -128,9 +131,70 @@ export function scanCell(text: string): Finding | undefined {
 const suspiciousNameRe =
   /^(?:nama|name|full_?name|nama_?(?:lengkap|responden|anggota|ketua|kepala_keluarga|ibu|ayah|suami|istri|pemilik|penerima)|alamat(?:_.*)?|address(?:_.*)?|nik|no_?nik|nomor_?nik|ktp|no_?ktp|nomor_?ktp|kk|no_?kk|nomor_?kk|hp|no_?hp|nomor_?hp|telp|telepon|no_?telp|no_?telepon|nomor_?telepon|phone(?:_?number)?|email|e_?mail|npwp|no_?npwp|tanggal_?lahir|tgl_?lahir|tempat_?lahir|birth_?date|date_?of_?birth)$/i;
 
+// Words that announce an identifier wherever they stand in a column name
+// (`no_telp_hp`, `email_responden`, `no_rekening`), and words after `nama`
+// that make it a place or a thing rather than a person (`nama_kelurahan`).
+const identifierWords = new Set([
+  'nik',
+  'ktp',
+  'npwp',
+  'email',
+  'hp',
+  'handphone',
+  'telp',
+  'telpon',
+  'telepon',
+  'phone',
+  'wa',
+  'whatsapp',
+  'alamat',
+  'address',
+  'rekening',
+  'kontak',
+  'contact',
+]);
+const notAPerson = new Set([
+  'provinsi',
+  'kabupaten',
+  'kota',
+  'kecamatan',
+  'kelurahan',
+  'desa',
+  'wilayah',
+  'kelompok',
+  'pokmas',
+  'usaha',
+  'program',
+  'kegiatan',
+  'lembaga',
+  'instansi',
+  'dinas',
+  'sekolah',
+  'bank',
+  'produk',
+  'barang',
+  'variabel',
+  'tabel',
+  'indikator',
+  'kategori',
+]);
+
 /** True when a column name announces a direct identifier (`nama`, `alamat`, `nik`, `no_hp`, …). */
 export function isSuspiciousColumnName(name: string): boolean {
-  return suspiciousNameRe.test(name.trim().replace(/[\s.-]+/g, '_'));
+  const normal = name.trim().replace(/[\s.-]+/g, '_');
+  if (suspiciousNameRe.test(normal)) return true;
+  const words = normal
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.some(
+    (w, i) =>
+      identifierWords.has(w) ||
+      (w === 'kk' && (words.length === 1 || ['no', 'nomor', 'nmr'].includes(words[i - 1]!))) ||
+      ((w === 'nama' || w === 'name') && !notAPerson.has(words[i + 1] ?? '')) ||
+      (w === 'lahir' && ['tanggal', 'tgl', 'tempat'].includes(words[i - 1] ?? '')) ||
+      w === 'birth',
+  );
 }
 
 /** The fields of a table by disclosure role. */

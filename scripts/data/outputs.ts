@@ -1,19 +1,12 @@
 /**
- * The published files of one dataset version, as bytes. Pure functions of
- * the checked data: the same input gives the same bytes (no timestamps,
- * fixed ZIP entry times, stable key order).
+ * The small published files of one dataset version (descriptor, README,
+ * LICENSE, checksums), as bytes. Pure functions of the metadata: the same
+ * input gives the same bytes (stable key order). The table files are
+ * written by `writers.ts` as rows stream past.
  */
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
-import type { DatasetSpec, TableSpec } from './codebook.ts';
-import type { Value } from './cast.ts';
+import type { DatasetSpec } from './codebook.ts';
 import type { DatasetMeta, TableMeta } from '../../src/lib/dataset-meta.ts';
-
-/** Every ZIP entry (bundle and XLSX) carries this time, so rebuilding changes no byte. */
-export const FIXED_TIME = new Date('1980-01-01T00:00:00Z');
-/** Excel's sheet limit is 1,048,576 rows including the header. */
-export const EXCEL_MAX_ROWS = 1_048_575;
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -28,34 +21,6 @@ export const fileNames = (id: string) => ({
   ddi: `${id}-ddi.xml`,
 });
 
-function csvCell(v: Value): string {
-  if (v === null) return '';
-  const s = typeof v === 'string' ? v : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * RFC 4180 CSV: comma, CRLF, double quotes, UTF-8 without BOM (most tools
- * read it cleanly; Excel users have the XLSX). Numbers use "." and no
- * thousands separator. Missing values are empty cells. A text cell starting
- * with = + - @ is published as the data it is, unchanged: the CSV is data,
- * not a spreadsheet (the XLSX keeps such cells as text).
- */
-export function toCsv(table: TableSpec, rows: Value[][]): Uint8Array {
-  const parts = [table.fields.map((f) => csvCell(f.name)).join(',') + '\r\n'];
-  for (const row of rows) parts.push(row.map(csvCell).join(',') + '\r\n');
-  return Buffer.from(parts.join(''), 'utf8');
-}
-
-/** JSON: an array of row objects (keys in codebook order, null for missing), one row per line. */
-export function toJson(table: TableSpec, rows: Value[][]): Uint8Array {
-  const names = table.fields.map((f) => f.name);
-  const lines = rows.map((row) =>
-    JSON.stringify(Object.fromEntries(names.map((n, i) => [n, row[i] ?? null]))),
-  );
-  return Buffer.from(`[\n${lines.join(',\n')}\n]\n`, 'utf8');
-}
-
 /** Stable JSON text: two-space indentation, trailing newline. */
 export const jsonBytes = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
 
@@ -69,7 +34,7 @@ const spellingKeys = new Set(['decimalChar', 'groupChar', 'bareNumber', 'missing
  */
 export function dataPackage(
   spec: DatasetSpec,
-  csvFiles: Map<string, { name: string; bytes: Uint8Array }>,
+  csvFiles: Map<string, { name: string; bytes: number; sha256: string }>,
 ): Record<string, unknown> {
   const raw = spec.raw;
   const top: Record<string, unknown> = { $schema: 'https://datapackage.org/profiles/2.0/datapackage.json' };
@@ -87,8 +52,8 @@ export function dataPackage(
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      bytes: file.bytes.length,
-      hash: `sha256:${sha256(file.bytes)}`,
+      bytes: file.bytes,
+      hash: `sha256:${file.sha256}`,
       schema: {
         fields: (schema.fields as Record<string, unknown>[]).map((f) =>
           Object.fromEntries(Object.entries(f).filter(([k]) => !spellingKeys.has(k))),
@@ -185,104 +150,8 @@ export function licenseText(meta: DatasetMeta): Uint8Array {
   return Buffer.from(text + '\n', 'utf8');
 }
 
-/** `sha256sum`-compatible list, sorted by name. */
-export function sha256sums(files: Map<string, Uint8Array>): Uint8Array {
-  const names = [...files.keys()].sort();
-  return Buffer.from(names.map((n) => `${sha256(files.get(n)!)}  ${n}\n`).join(''), 'utf8');
-}
-
-/** A ZIP with sorted entries, each stamped with FIXED_TIME. */
-export function zipDeterministic(files: Map<string, Uint8Array>): Uint8Array {
-  const entries: Zippable = {};
-  for (const name of [...files.keys()].sort())
-    entries[name] = [files.get(name)!, { mtime: FIXED_TIME, level: 6 }];
-  return zipSync(entries, { mtime: FIXED_TIME });
-}
-
-/**
- * XLSX workbook: README sheet, one data sheet per table (typed cells: numbers
- * as numbers, text always as text, never a formula), a codebook sheet.
- * Tables above Excel's row limit are left out with a note. exceljs stamps
- * ZIP entries with the current time, so the package is re-zipped with fixed
- * times to keep builds byte-identical.
- */
-export async function toXlsx(
-  meta: DatasetMeta,
-  tables: { spec: TableSpec; rows: Value[][] }[],
-): Promise<{ bytes: Uint8Array; skipped: string[] }> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = meta.id;
-  wb.created = FIXED_TIME;
-  wb.modified = FIXED_TIME;
-  const skipped = tables.filter((t) => t.rows.length > EXCEL_MAX_ROWS).map((t) => t.spec.name);
-  const readmeSheet = wb.addWorksheet('README');
-  const readmeRows: string[] = [
-    meta.title.en,
-    meta.title.id,
-    `Version ${meta.version}`,
-    ...(meta.synthetic
-      ? [
-          `Synthetic data generated by ${meta.synthetic.generator} (seed ${meta.synthetic.seed}); not observations. / Data sintetis, bukan hasil pengamatan.`,
-        ]
-      : []),
-    '',
-    meta.description.en,
-    '',
-    ...meta.sources.map((s) => `Source: ${s.title}${s.path ? ` ${s.path}` : ''}`),
-    ...meta.licenses.map((l) => `Licence: ${l.title ?? l.name}${l.path ? ` ${l.path}` : ''}`),
-    `Cite as: ${citation(meta, 'en')}`,
-    '',
-    ...skipped.map(
-      (s) =>
-        `Table "${s}" has more rows than an Excel sheet holds and is not in this workbook; use the CSV file.`,
-    ),
-  ];
-  readmeRows.forEach((text) => readmeSheet.addRow([text]));
-  readmeSheet.getColumn(1).width = 120;
-  for (const t of tables) {
-    if (skipped.includes(t.spec.name)) continue;
-    const ws = wb.addWorksheet(t.spec.name.slice(0, 31));
-    ws.addRow(t.spec.fields.map((f) => f.name)).font = { bold: true };
-    // Values go in as typed JS values: numbers become numeric cells, strings
-    // shared strings (exceljs writes "=…" text as text, not a formula).
-    for (const row of t.rows) ws.addRow(row.map((v) => (v === null ? null : v)));
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  const cb = wb.addWorksheet('codebook');
-  cb.addRow([
-    'table',
-    'variable',
-    'type',
-    'label_id',
-    'label_en',
-    'unit_en',
-    'role',
-    'categories',
-    'question_id',
-    'question_en',
-  ]).font = { bold: true };
-  for (const t of meta.tables)
-    for (const f of t.fields)
-      cb.addRow([
-        t.name,
-        f.name,
-        f.type,
-        f.label.id,
-        f.label.en,
-        f.unit?.en ?? '',
-        f.role,
-        f.categories?.map((c) => `${c.value} = ${c.label.id} / ${c.label.en}`).join('; ') ?? '',
-        f.question?.id ?? '',
-        f.question?.en ?? '',
-      ]);
-  const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
-  const entries = unzipSync(buffer);
-  const files = new Map(Object.entries(entries));
-  // [Content_Types].xml must stay first in an OOXML package.
-  const ordered: Zippable = {};
-  const names = [...files.keys()].sort((a, b) =>
-    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
-  );
-  for (const n of names) ordered[n] = [files.get(n)!, { mtime: FIXED_TIME, level: 6 }];
-  return { bytes: zipSync(ordered, { mtime: FIXED_TIME }), skipped };
+/** `sha256sum`-compatible list (file name -> SHA-256 in hex), sorted by name. */
+export function sha256sums(hashes: Map<string, string>): Uint8Array {
+  const names = [...hashes.keys()].sort();
+  return Buffer.from(names.map((n) => `${hashes.get(n)!}  ${n}\n`).join(''), 'utf8');
 }

@@ -3,23 +3,48 @@
  * decoder and papaparse into a TableValidator, tracking the line each row
  * starts on (quoted cells may contain line breaks).
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import type { TableSpec } from './codebook.ts';
 import { DecodeError, StreamDecoder } from './decode.ts';
 import type { IssueLog } from './errors.ts';
 import { TableValidator, type TableResult } from './validate.ts';
+import type { Value } from './cast.ts';
 
 const NEWLINES = /\r\n|\r|\n/g;
 const countNewlines = (s: string) =>
   s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? 0 : (s.match(NEWLINES)?.length ?? 0);
+
+/** A row with nothing in it: an empty line, or only delimiters and spaces (`;;;;`, as Excel leaves below a sheet's data). */
+function isBlank(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+  return true;
+}
+
+/** True when the cells of a row hold line breaks of another kind than the first line's. */
+function mixedEndings(cells: string[], firstEol: string | undefined): boolean {
+  const other =
+    firstEol === '\r\n'
+      ? /\r(?!\n)|(?<!\r)\n/
+      : firstEol === '\n'
+        ? /\r/
+        : firstEol === '\r'
+          ? /\n/
+          : undefined;
+  return other !== undefined && cells.some((c) => other.test(c));
+}
 
 export interface ReadOptions {
   /** Keep the typed rows (the build needs them; a check or benchmark does not). */
   collect: boolean;
   /** Field lists of this table that other tables reference. */
   referenced: string[][];
+  /** Receives each row's typed values (a reused array unless `collect`). */
+  onRow?: (values: readonly Value[]) => void;
+  /** Asked before each piece of the file is parsed: a promise holds reading back until it resolves. */
+  pace?: () => Promise<void> | undefined;
 }
 
 /** Streams one CSV file through the checks; problems go to `log`. */
@@ -30,16 +55,25 @@ export async function readTable(
   log: IssueLog,
   opts: ReadOptions,
 ): Promise<TableResult> {
-  const v = new TableValidator(table, label, log, opts.referenced, opts.collect);
+  const v = new TableValidator(table, label, log, opts.referenced, opts.collect, opts.onRow);
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
+    // File names are case-sensitive on the server that builds the site.
+    let near: string | undefined;
+    try {
+      near = readdirSync(dirname(path)).find((n) => n.toLowerCase() === table.path.toLowerCase());
+    } catch {
+      near = undefined;
+    }
     log.add({
       file: label,
       rule: 'file-missing',
       message: `the file named in the codebook (path: ${table.path}) does not exist`,
-      hint: 'Put the CSV in the dataset folder under that name, or correct "path" in the codebook.',
+      hint: near
+        ? `The folder has "${near}": file names must match exactly, capitals included. Rename the file or correct "path".`
+        : 'Put the CSV in the dataset folder under that name, or correct "path" in the codebook.',
     });
     return v.finish();
   }
@@ -55,6 +89,8 @@ export async function readTable(
   // Bytes -> text with our own decoder (encoding errors with byte offsets),
   // passed on as strings (readableObjectMode) so papaparse does not re-decode.
   const decoder = new StreamDecoder(table.encoding, table.quoteChar);
+  /** How the first line ends (to tell a quote error from line endings that change midway). */
+  let firstEol: string | undefined;
   const text = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
     new Transform({
       readableObjectMode: true,
@@ -62,12 +98,16 @@ export async function readTable(
       writableHighWaterMark: 1 << 20,
       readableHighWaterMark: 64,
       transform(chunk: Buffer, _enc, done) {
+        let s: string;
         try {
-          const s = decoder.push(chunk);
-          done(null, s || undefined);
+          s = decoder.push(chunk);
+          if (firstEol === undefined) firstEol = /\r\n|\r|\n/.exec(s)?.[0];
         } catch (err) {
-          done(err as Error);
+          return done(err as Error);
         }
+        const wait = opts.pace?.();
+        if (wait) void wait.then(() => done(null, s || undefined));
+        else done(null, s || undefined);
       },
       flush(done) {
         try {
@@ -107,15 +147,18 @@ export async function readTable(
               line: start,
               rule: q === 'MissingQuotes' ? 'unclosed-quote' : 'quotes',
               message:
-                q === 'MissingQuotes'
+                (q === 'MissingQuotes'
                   ? 'a quoted cell opens here and is never closed'
-                  : 'a quote inside a quoted cell is not doubled',
+                  : 'a quote inside a quoted cell is not doubled') +
+                (mixedEndings(cells, firstEol)
+                  ? ', or the file mixes line endings from here on (lines ending in LF or CR after lines ending in CRLF, or the reverse): then save it again from Excel or LibreOffice'
+                  : ''),
               hint: 'Inside quotes, write a quote as "" (two quotes); every opening quote needs a closing one.',
             });
             if (q === 'MissingQuotes') return;
             continue;
           }
-          if (cells.length === 1 && cells[0] === '') continue; // empty line
+          if (isBlank(cells)) continue; // an empty line, or one of only delimiters (`;;;;`)
           // Excel may start a CSV with a `sep=;` line naming the delimiter.
           if (!sawHeader && start === 1 && /^sep=.$/i.test(cells.join(table.delimiter).trim())) continue;
           if (!sawHeader) {

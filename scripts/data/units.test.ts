@@ -35,6 +35,33 @@ describe('numbers are read by the codebook, never guessed', () => {
     expect(loose('Rp 1.500')).toBe(1500);
     expect(id('Rp 1.500')).toBeUndefined();
   });
+  it('says in the hint what to change in the codebook for the number forms exports take', () => {
+    const field = (o: Partial<FieldSpec>): FieldSpec => ({
+      name: 'x',
+      type: 'integer',
+      label: { id: 'x', en: 'x' },
+      role: 'other',
+      constraints: {},
+      missingValues: [''],
+      decimalChar: '.',
+      bareNumber: true,
+      trueValues: [],
+      falseValues: [],
+      raw: {},
+      ...o,
+    });
+    const hint = (o: Partial<FieldSpec>, text: string) => makeCaster(field(o)).explain(text).hint;
+    expect(hint({}, '2.013')).toContain("decimalChar: ',' and groupChar: '.'");
+    expect(hint({ groupChar: '.' }, '750.000,50')).toContain('also has a fraction');
+    expect(hint({ decimalChar: ',', groupChar: '.' }, '750.000,50')).toContain('has a fraction');
+    expect(hint({}, '85,783')).toContain("groupChar: ','");
+    expect(hint({ type: 'number', decimalChar: ',' }, '87,5%')).toContain('bareNumber: false');
+    expect(hint({}, '-')).toContain("missingValues: ['', '-']");
+    expect(hint({}, '#N/A')).toContain('Excel error value');
+    expect(hint({ groupChar: '.' }, '(1.500)')).toContain('negative numbers');
+    expect(hint({ groupChar: ' ' }, '85\u202f783')).toContain('groupChar: "\\u202f"');
+    expect(hint({ type: 'date' }, '01/06/2013')).toContain("format: '%d/%m/%Y'");
+  });
 });
 
 describe('identifier scan', () => {
@@ -47,6 +74,8 @@ describe('identifier scan', () => {
     ['+62 812-3456-7890', 'phone'],
     ['81234567890', 'phone'],
     ['(021) 390-1234', 'phone'],
+    ['telp 021-3904567', 'phone'],
+    ['NIK 3171 0445 0190 0001', 'nik'],
     ['09.254.294.3-407.000', 'npwp'],
     ['ani@contoh.id', 'email'],
     ['Jl. Paseban Raya No. 71', 'address'],
@@ -62,6 +91,8 @@ describe('identifier scan', () => {
     'Jagakarsa ',
     'A01',
     '2014',
+    'tahun 2013 2014 2015 2016',
+    '1995 1996 1997 1998',
   ])('%s is not an identifier', (text) => expect(scanCell(text)).toBeUndefined());
   it('skips the scan only on numbers in which it cannot find anything', () => {
     // Every field the number shortcut applies to, by type and marks.
@@ -75,6 +106,7 @@ describe('identifier scan', () => {
         ['number', ',', '.'],
         ['number', '.', ','],
         ['year', '.', undefined],
+        ['year', ',', undefined],
       ] as const
     ).map(
       ([type, decimalChar, groupChar]) =>
@@ -100,6 +132,9 @@ describe('identifier scan', () => {
     expect(numberWithoutIdentifierCharacters({ type: 'string', decimalChar: '.', bareNumber: true })).toBe(
       false,
     );
+    expect(numberWithoutIdentifierCharacters({ type: 'year', decimalChar: 'x', bareNumber: true })).toBe(
+      false,
+    );
     // The identifiers of the scan's own tests and fixtures, then numbers of
     // every shape drawn from the characters a number may hold.
     const texts = [
@@ -115,6 +150,8 @@ describe('identifier scan', () => {
       '+6281234567890',
       '09.254.294.3-407.000',
       '2014',
+      '2014.0',
+      '2014,00',
       ' 12.345.678 ',
       '1.250.000,5',
     ];
@@ -157,9 +194,28 @@ describe('identifier scan', () => {
       'email',
       'npwp',
       'tgl_lahir',
+      'no_telp_hp',
+      'no_wa',
+      'whatsapp',
+      'nama_lengkap_responden',
+      'nama_ketua_kelompok',
+      'tanggal_lahir_responden',
+      'email_responden',
+      'no_rekening',
+      'nomor_kk',
     ])
       expect(isSuspiciousColumnName(n), n).toBe(true);
-    for (const n of ['nama_kelurahan', 'nama_kecamatan', 'jumlah_kk', 'kelompok', 'id_anggota'])
+    for (const n of [
+      'nama_kelurahan',
+      'nama_kecamatan',
+      'nama_kabupaten/kota',
+      'nama_kabupaten_atau_kota_administrasi',
+      'nama_usaha',
+      'jumlah_kk',
+      'kelompok',
+      'id_anggota',
+      'laki-laki_wni',
+    ])
       expect(isSuspiciousColumnName(n), n).toBe(false);
   });
   it('masks what it reports', () => {

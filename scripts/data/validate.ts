@@ -50,6 +50,23 @@ function hasNull(values: Value[], idx: number[]): boolean {
 }
 
 /**
+ * The hint for a number that is a category once its lost leading zeros are
+ * back (`3` for `03`), or for a code such as `01` whose category the YAML
+ * codebook turned into the number 1 (unquoted `01`).
+ */
+function lostZero(value: string, categories: Set<string>): string | undefined {
+  if (!/^\d+$/.test(value)) return undefined;
+  if (/^0/.test(value) && categories.has(value.replace(/^0+(?=\d)/, '')))
+    return `The codebook has the category ${value.replace(/^0+(?=\d)/, '')}: write codes with leading zeros in quotes there (value: '${value}'), or YAML reads them as numbers.`;
+  const padded = [...categories].find(
+    (c) => /^0+\d+$/.test(c) && c.replace(/^0+/, '') === value.replace(/^0+/, ''),
+  );
+  return padded
+    ? `Was it "${padded}"? Excel drops leading zeros when a column is formatted as a number: format the column as text in Excel and export again.`
+    : undefined;
+}
+
+/**
  * What the row loop needs of one field, gathered once. Every field's
  * record has the same shape, so reading it in the loop stays a fixed-offset
  * load; the codebook's constraint objects differ in shape from field to
@@ -188,13 +205,26 @@ export class TableValidator {
   readonly file: string;
   readonly log: IssueLog;
   readonly collect: boolean;
+  private readonly onRow: ((values: readonly Value[]) => void) | undefined;
 
-  /** `referenced`: field lists of this table that other tables point at (`[["kode"]]`). */
-  constructor(table: TableSpec, file: string, log: IssueLog, referenced: string[][], collect: boolean) {
+  /**
+   * `referenced`: field lists of this table that other tables point at
+   * (`[["kode"]]`). `onRow` receives each row's typed values as it passes;
+   * without `collect` the array is reused for the next row.
+   */
+  constructor(
+    table: TableSpec,
+    file: string,
+    log: IssueLog,
+    referenced: string[][],
+    collect: boolean,
+    onRow?: (values: readonly Value[]) => void,
+  ) {
     this.table = table;
     this.file = file;
     this.log = log;
     this.collect = collect;
+    this.onRow = onRow;
     const fields = table.fields;
     const singlePk = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
     // A unique field that is also the whole primary key needs only one set.
@@ -393,6 +423,21 @@ export class TableValidator {
           return;
         }
     if (cells.length !== this.columns.length && cells.length !== this.namedColumns) {
+      // Rows run together when the file mixes line endings (lines added in
+      // another program end in LF where the first end in CRLF): one row with
+      // a line break inside an unquoted cell and too many cells.
+      const joined = cells.length > this.columns.length ? cells.findIndex((c) => /[\r\n]/.test(c)) : -1;
+      if (joined >= 0) {
+        log.add({
+          file,
+          line,
+          column: joined + 1,
+          rule: 'line-endings',
+          message: `the rows from here on run together: the file mixes line endings (some lines end in CRLF, others in LF or CR)`,
+          hint: 'Open the file in Excel or LibreOffice and save it again as CSV, so every line ends the same way.',
+        });
+        return;
+      }
       log.add({
         file,
         line,
@@ -491,7 +536,7 @@ export class TableValidator {
           f,
           'enum',
           `"${s}" is not one of the categories ${[...cats].join(', ')}`,
-          'Use a category listed in the codebook, or add it there with its labels.',
+          lostZero(s, cats) ?? 'Use a category listed in the codebook, or add it there with its labels.',
         );
         rowOk = false;
       }
@@ -560,7 +605,9 @@ export class TableValidator {
             f,
             'pattern',
             `"${v}" does not match the pattern ${f.constraints.pattern}`,
-            'constraints.pattern gives the form values must take.',
+            /^\d+$/.test(v) && p.test(`0${v}`)
+              ? `"0${v}" would match: Excel drops leading zeros when a column is formatted as a number. Format the column as text in Excel and export again.`
+              : 'constraints.pattern gives the form values must take.',
           );
           rowOk = false;
         }
@@ -610,6 +657,7 @@ export class TableValidator {
       if (!seen.has(key)) seen.set(key, line);
     }
     if (this.collect) r.rows.push(values);
+    if (this.onRow) this.onRow(values);
   }
 
   /**
