@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -208,6 +209,37 @@ describe('npm run data', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/previous output is unchanged/);
     expect(listFiles(outB).map((f) => [f, sha(readFileSync(path.join(outB, f)))])).toEqual(before);
     expect(existsSync(`${outB}.tmp-${r.pid}`)).toBe(false);
+  });
+
+  it('leaves the previous output as it was when writing fails half-way, and removes its temporary folder', () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'bad-archive-'));
+    cpSync(path.join(root, 'data'), data, { recursive: true });
+    // An archived version is copied while writing: a folder where a file should be stops the copy.
+    mkdirSync(path.join(data, 'konteks-paseban/versions/0.9.0/stray-folder'), { recursive: true });
+    const codebook = path.join(data, 'konteks-paseban/datapackage.yaml');
+    writeFileSync(
+      codebook,
+      readFileSync(codebook, 'utf8').replace(
+        'paseban:changelog:',
+        "paseban:changelog:\n  - version: 0.9.0\n    changes: { id: 'Versi awal.', en: 'First version.' }",
+      ),
+    );
+    const before = listFiles(outB).map((f) => [f, sha(readFileSync(path.join(outB, f)))]);
+    const r = build(outB, data);
+    expect(r.status, r.stdout).toBe(1);
+    expect(r.stderr).toMatch(/stray-folder/);
+    expect(r.stderr).toMatch(/failed while writing: nothing was published, the previous output is unchanged/);
+    expect(listFiles(outB).map((f) => [f, sha(readFileSync(path.join(outB, f)))])).toEqual(before);
+    expect(existsSync(`${outB}.tmp-${r.pid}`)).toBe(false);
+  });
+
+  it('removes the temporary folders an interrupted build left behind', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'leftover-')), 'data');
+    // Process ids above the kernel's maximum (4194304) belong to no process.
+    for (const left of [`${out}.tmp-4194999`, `${out}.old-4194998`]) mkdirSync(left, { recursive: true });
+    const r = build(out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(path.dirname(out)).sort()).toEqual(['data', 'types.ts']);
   });
 
   it('refuses a folder under data/ without a codebook instead of leaving it out silently', () => {

@@ -96,6 +96,30 @@ function readArchive(dir: string): ArchivedVersions {
   return out;
 }
 
+/** Whether a process with this id is running. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temporary folders of builds that were interrupted (their process is gone). */
+function removeLeftovers(target: string): void {
+  const dir = path.dirname(target);
+  if (!existsSync(dir)) return;
+  const mine = new RegExp(
+    `^${path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`,
+  );
+  for (const name of readdirSync(dir)) {
+    const m = mine.exec(name);
+    if (m && (Number(m[1]) === process.pid || !running(Number(m[1]))))
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
 /**
  * Runs `write` on a fresh temporary folder beside `target`, then swaps it
  * into place; if `write` fails, the temporary folder is removed and the
@@ -104,7 +128,7 @@ function readArchive(dir: string): ArchivedVersions {
 async function writeAtomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${target}.tmp-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
+  removeLeftovers(target);
   mkdirSync(tmp, { recursive: true });
   try {
     await write(tmp);
@@ -185,19 +209,27 @@ async function build(opts: ReturnType<typeof args>): Promise<number> {
   }
   const index: DatasetSummary[] = [];
   let count = 0;
-  await writeAtomically(opts.out, async (tmp) => {
-    for (let i = 0; i < checked.length; i++) {
-      const meta = await writeDataset(checked[i]!, folders[i]!, tmp, readArchive(folders[i]!), (m) => {
-        return new Map([[`${m.id}-ddi.xml`, ddiCodebook(m)]]);
-      });
-      count += meta.versions.reduce((n, v) => n + v.files.length, 1);
-      index.push({ id: meta.id, version: meta.version, title: meta.title, synthetic: meta.synthetic });
-      console.log(
-        `${meta.id} ${meta.version}: ${meta.tables.map((t) => `${t.name} (${t.rowCount})`).join(', ')}${meta.synthetic ? ' [synthetic]' : ''}`,
-      );
-    }
-    writeFileSync(path.join(tmp, 'index.json'), JSON.stringify({ datasets: index }, null, 2) + '\n');
-  });
+  try {
+    await writeAtomically(opts.out, async (tmp) => {
+      for (let i = 0; i < checked.length; i++) {
+        const meta = await writeDataset(checked[i]!, folders[i]!, tmp, readArchive(folders[i]!), (m) => {
+          return new Map([[`${m.id}-ddi.xml`, ddiCodebook(m)]]);
+        });
+        count += meta.versions.reduce((n, v) => n + v.files.length, 1);
+        index.push({ id: meta.id, version: meta.version, title: meta.title, synthetic: meta.synthetic });
+        console.log(
+          `${meta.id} ${meta.version}: ${meta.tables.map((t) => `${t.name} (${t.rowCount})`).join(', ')}${meta.synthetic ? ' [synthetic]' : ''}`,
+        );
+      }
+      writeFileSync(path.join(tmp, 'index.json'), JSON.stringify({ datasets: index }, null, 2) + '\n');
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n`);
+    console.error(
+      'The data build failed while writing: nothing was published, the previous output is unchanged.',
+    );
+    return 1;
+  }
   const specs = checked.map((c) => c.spec!);
   mkdirSync(path.dirname(opts.types), { recursive: true });
   writeFileSync(`${opts.types}.tmp`, generateTypes(specs));

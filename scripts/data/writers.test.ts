@@ -146,6 +146,28 @@ describe('XlsxWriter', () => {
     expect(ws.getCell('C3').value).toBeNull();
   });
 
+  it('gives every sheet a distinct name Excel accepts', async () => {
+    const x = new XlsxWriter(path.join(dir, 'names.xlsx'), 'test');
+    x.textSheet('README', ['Judul'], 80);
+    const long = 'jumlah-penduduk-menurut-kelurahan-dan-jenis-kelamin';
+    for (const name of ['readme', `${long}-2013`, `${long}-2014`, 'codebook']) x.sheet(name, ['a']).end();
+    x.sheet('codebook', ['table']).end();
+    const bytes = readFileSync((await x.close()).path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual([
+      'README',
+      'readme~2',
+      long.slice(0, 31),
+      `${long.slice(0, 29)}~2`,
+      'codebook',
+      'codebook~2',
+    ]);
+  });
+
   it('reports a backlog when rows come faster than they are compressed, and none once drained', async () => {
     const x = new XlsxWriter(path.join(dir, 'long.xlsx'), 'test');
     const sheet = x.sheet('tabel', ['kode', 'catatan', 'nilai']);

@@ -197,16 +197,29 @@ export class XlsxWriter {
     this.wb.created = FIXED_TIME;
     this.wb.modified = FIXED_TIME;
   }
+  private taken = new Set<string>();
+  /**
+   * A sheet name Excel accepts: at most 31 characters and unlike every other
+   * sheet's, ignoring case (a table named "readme" or "codebook" meets the
+   * workbook's own sheets; long table names may share their first 31).
+   */
+  private sheetName(name: string): string {
+    let n = name.slice(0, 31);
+    for (let i = 2; this.taken.has(n.toLowerCase()); i++)
+      n = `${name.slice(0, 31 - String(i).length - 1)}~${i}`;
+    this.taken.add(n.toLowerCase());
+    return n;
+  }
   /** A sheet of one text column (README). */
   textSheet(name: string, lines: string[], width: number): void {
-    const ws = this.wb.addWorksheet(name);
+    const ws = this.wb.addWorksheet(this.sheetName(name));
     ws.getColumn(1).width = width;
     for (const line of lines) ws.addRow([line]).commit();
     ws.commit();
   }
   /** A sheet with a bold, frozen header row; rows are added with the returned function. */
   sheet(name: string, header: string[]): { row: (values: readonly Value[]) => void; end: () => void } {
-    const ws = this.wb.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = this.wb.addWorksheet(this.sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
     const head = ws.addRow(header);
     head.font = { bold: true };
     head.commit();
