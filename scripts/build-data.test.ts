@@ -303,6 +303,17 @@ describe('npm run data', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(/all checks passed/);
   });
 
+  it('refuses a mistyped option with the usage instead of building everything', () => {
+    const r = spawnSync(process.execPath, ['scripts/build-data.ts', '--chek', 'data/konteks-paseban'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown option "--chek"');
+    expect(r.stderr).toContain('Usage: npm run data');
+    expect(r.stdout).toBe('');
+  });
+
   it('says so when the folder given to --check does not exist', () => {
     const r = spawnSync(process.execPath, ['scripts/build-data.ts', '--check', 'data/survei-pokmaz'], {
       cwd: root,

@@ -36,12 +36,22 @@ const rel = (p: string) => {
   return r.startsWith('..') ? p : r;
 };
 
+const OPTIONS = ['--check', '--archive', '--data', '--out', '--types'];
+
+/** A mistyped command line: said in one line with the usage, not as a stack trace. */
+class UsageError extends Error {}
+
 function args(argv: string[]) {
+  // Every option takes a value; anything else (a typo such as --chek) is refused
+  // rather than ignored, which would build everything instead of checking one folder.
+  for (let i = 0; i < argv.length; i += 2)
+    if (!OPTIONS.includes(argv[i]!))
+      throw new UsageError(`unknown option "${argv[i]}"; the options are ${OPTIONS.join(', ')}`);
   const get = (name: string) => {
     const i = argv.indexOf(name);
     if (i < 0) return undefined;
     const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
     return v;
   };
   return {
@@ -150,6 +160,12 @@ async function check(folder: string): Promise<number> {
 }
 
 function archive(id: string, opts: ReturnType<typeof args>): number {
+  if (!existsSync(path.join(opts.out, id, 'metadata.json'))) {
+    console.error(
+      `${rel(path.join(opts.out, id))}: nothing built for "${id}". Run \`npm run data\` first (the id is the dataset's folder name).`,
+    );
+    return 1;
+  }
   const meta = JSON.parse(readFileSync(path.join(opts.out, id, 'metadata.json'), 'utf8')) as {
     version: string;
   };
@@ -223,7 +239,14 @@ async function build(opts: ReturnType<typeof args>): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const opts = args(process.argv.slice(2));
+  let opts: ReturnType<typeof args>;
+  try {
+    opts = args(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n\nUsage: npm run data [-- --check data/<id> | --archive <id>]`);
+    return 2;
+  }
   if (opts.check) return check(opts.check);
   if (opts.archive) return archive(opts.archive, opts);
   return build(opts);

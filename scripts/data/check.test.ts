@@ -63,6 +63,7 @@ describe('valid files in the shapes real exports take', { timeout: 30_000 }, () 
     'ok-excel-sep-line.csv',
     'ok-trailing-empty-columns.csv',
     'ok-blank-rows.csv',
+    'ok-rows-end-in-delimiter.csv',
   ])('%s passes and casts by the codebook', async (name) => {
     const r = await check(name, undefined, true);
     expect(formatIssues(r.log)).toBe('0 problems found');

@@ -422,6 +422,12 @@ export class TableValidator {
           });
           return;
         }
+    // Empty cells past the header's end (rows ending in an extra `;`) hold
+    // nothing: left out, as empty columns at the right edge are.
+    let blankTail = cells.length > this.columns.length;
+    for (let c = this.columns.length; blankTail && c < cells.length; c++)
+      if (cells[c]!.trim() !== '') blankTail = false;
+    if (blankTail) cells.length = this.columns.length;
     if (cells.length !== this.columns.length && cells.length !== this.namedColumns) {
       // Rows run together when the file mixes line endings (lines added in
       // another program end in LF where the first end in CRLF): one row with
@@ -447,7 +453,7 @@ export class TableValidator {
         hint:
           cells.length > this.columns.length
             ? `A value may contain the delimiter "${this.table.delimiter}" without quotes around it.`
-            : 'A cell is missing, or a line break split the row.',
+            : `A cell is missing, or a line break split the row. If the row's last cells are meant to be empty, their "${this.table.delimiter}" were left out: export the sheet again.`,
       });
       return;
     }
