@@ -462,6 +462,53 @@ export class TableValidator {
     const values: Value[] = this.collect ? new Array(checks.length) : this.scratch;
     const known = this.known;
     const list = this.accept(cells, values, known) ? this.reportedChecks : checks;
+    const rowOk = list.length === 0 || this.checkFields(list, cells, line, values, known);
+    // A row with a bad cell still counts in its equivalence class, so one
+    // fault is not echoed as k-anonymity/l-diversity problems of its neighbours.
+    if (r.classes) r.classes.add(values, this.qIdx, this.sIdx, line, known);
+    if (!rowOk) return;
+    if (this.pk) {
+      const key = tuple(values, this.pk.idx);
+      if (!this.pk.seen.add(key)) {
+        log.add({
+          file,
+          line,
+          column: this.fieldColumn[this.pk.idx[0]!]! + 1,
+          variable: this.table.primaryKey.join(', '),
+          rule: 'primary-key',
+          message: `the key (${key.split(SEP).join(', ')}) appears more than once`,
+          hint: 'Each row needs its own value of the primary key (schema.primaryKey).',
+        });
+        return;
+      }
+    }
+    for (const k of this.otherKeys) k.set.add(tuple(values, k.idx));
+    for (let i = 0; i < this.fkIdx.length; i++) {
+      const idx = this.fkIdx[i]!;
+      if (hasNull(values, idx)) continue; // a missing key points nowhere by design
+      const key = tuple(values, idx);
+      // Rows of one group often follow each other: the key just recorded needs no lookup.
+      if (key === this.fkLast[i]) continue;
+      this.fkLast[i] = key;
+      const seen = r.foreign[i]!.seen;
+      if (!seen.has(key)) seen.set(key, line);
+    }
+    if (this.collect) r.rows.push(values);
+    if (this.onRow) this.onRow(values);
+  }
+
+  /**
+   * The full checks of some fields of a row, in field order, each problem
+   * reported; true when there was none.
+   */
+  private checkFields(
+    list: FieldCheck[],
+    cells: string[],
+    line: number,
+    values: Value[],
+    known: Int32Array,
+  ): boolean {
+    const r = this.result;
     let rowOk = true;
     for (let n = 0; n < list.length; n++) {
       const c = list[n]!;
@@ -632,38 +679,7 @@ export class TableValidator {
         }
       }
     }
-    // A row with a bad cell still counts in its equivalence class, so one
-    // fault is not echoed as k-anonymity/l-diversity problems of its neighbours.
-    if (r.classes) r.classes.add(values, this.qIdx, this.sIdx, line, known);
-    if (!rowOk) return;
-    if (this.pk) {
-      const key = tuple(values, this.pk.idx);
-      if (!this.pk.seen.add(key)) {
-        log.add({
-          file,
-          line,
-          column: this.fieldColumn[this.pk.idx[0]!]! + 1,
-          variable: this.table.primaryKey.join(', '),
-          rule: 'primary-key',
-          message: `the key (${key.split(SEP).join(', ')}) appears more than once`,
-          hint: 'Each row needs its own value of the primary key (schema.primaryKey).',
-        });
-        return;
-      }
-    }
-    for (const k of this.otherKeys) k.set.add(tuple(values, k.idx));
-    for (let i = 0; i < this.fkIdx.length; i++) {
-      const idx = this.fkIdx[i]!;
-      if (hasNull(values, idx)) continue; // a missing key points nowhere by design
-      const key = tuple(values, idx);
-      // Rows of one group often follow each other: the key just recorded needs no lookup.
-      if (key === this.fkLast[i]) continue;
-      this.fkLast[i] = key;
-      const seen = r.foreign[i]!.seen;
-      if (!seen.has(key)) seen.set(key, line);
-    }
-    if (this.collect) r.rows.push(values);
-    if (this.onRow) this.onRow(values);
+    return rowOk;
   }
 
   /**
