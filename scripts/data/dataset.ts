@@ -70,7 +70,15 @@ export async function checkDataset(
       hint: 'Keep one codebook per dataset folder and remove the other.',
     });
   const bytes = readFileSync(cb);
-  const bad = firstInvalidUtf8(bytes);
+  // The native decoder tells valid text at once; the offset of a bad byte
+  // is looked for only when there is one.
+  let text: string | undefined;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  const bad = text === undefined ? firstInvalidUtf8(bytes) : -1;
   if (bad >= 0) {
     log.add({
       file: rel(cb),
@@ -81,7 +89,7 @@ export async function checkDataset(
     });
     return { tables: [], log };
   }
-  const { spec, issues } = readCodebook(bytes.toString('utf8'), rel(cb), id);
+  const { spec, issues } = readCodebook(text ?? bytes.toString('utf8'), rel(cb), id);
   issues.forEach((i) => log.add(i));
   if (!spec) return { tables: [], log };
 

@@ -85,15 +85,15 @@ export function binaryKind(head: Uint8Array, encoding: string): string | undefin
   for (const [bytes, what] of signatures) if (bytes.every((b, i) => head[i] === b)) return what;
   if (/^\s*<(?:!doctype html|html)[\s>]/i.test(new TextDecoder('latin1').decode(head.subarray(0, 64))))
     return 'it is a web page (HTML), perhaps an error page saved instead of the data';
-  const n = Math.min(head.length, 8192);
-  for (let i = 0; i < n; i++) if (head[i] === 0) return 'it contains NUL bytes';
+  if (head.subarray(0, 8192).indexOf(0) >= 0) return 'it contains NUL bytes';
   return undefined;
 }
 
 /** `le`/`be` when the first bytes read as UTF-16 text without a byte order mark (every other byte NUL). */
 export function utf16WithoutBom(head: Uint8Array): 'le' | 'be' | undefined {
   const n = Math.min(head.length, 8192) & ~1;
-  if (n < 4) return undefined;
+  // Most files have no NUL byte at all: found natively, without the count.
+  if (n < 4 || head.subarray(0, n).indexOf(0) < 0) return undefined;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i++) if (head[i] === 0) i & 1 ? odd++ : even++;
