@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkDataset } from './dataset.ts';
-import { formatIssues, type DataIssue } from './errors.ts';
+import { formatIssues, IssueLog, type DataIssue } from './errors.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 
@@ -325,20 +325,38 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     expect(r.log.issues[0]!.message).toContain('at least k = 4');
   });
 
-  it('collects every problem, keeps the first 200 and counts the rest', async () => {
+  it('collects every problem; a kind repeated on every row does not hide the others', async () => {
     const rows = Array.from(
       { length: 300 },
-      (_, i) => `R${String(i).padStart(3, '0')};A;X;30;1;01/01/1995;${i % 2 ? 'lancar' : 'macet'};`,
+      (_, i) =>
+        `R${String(i).padStart(3, '0')};A;X;${i === 299 ? 200 : 30};1;01/01/1995;${i % 2 ? 'lancar' : 'macet'};`,
     );
     const r = await check(
       Buffer.from(
         ['id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan', ...rows, ''].join('\n'),
       ),
     );
-    expect(r.log.count).toBe(300);
-    expect(r.log.issues).toHaveLength(200);
-    expect(r.log.issues[199]).toMatchObject({ rule: 'enum', line: 201 });
-    expect(formatIssues(r.log).split('\n').at(-1)).toBe('… and 100 more (300 problems in all)');
+    expect(r.log.count).toBe(301);
+    expect(r.log.issues.map((i) => [i.rule, i.line])).toEqual([
+      ['enum', 2],
+      ['enum', 3],
+      ['enum', 4],
+      ['enum', 5],
+      ['enum', 6],
+      ['maximum', 301],
+    ]);
+    const report = formatIssues(r.log).split('\n');
+    expect(report).toContain(
+      'anggota.csv [enum] jenis_kelamin: 295 more like the above, the last on line 301',
+    );
+    expect(report.at(-1)).toBe('301 problems found');
+  });
+
+  it('keeps at most `cap` problems in full and counts the rest', () => {
+    const log = new IssueLog(3);
+    for (const rule of ['a', 'b', 'c', 'd', 'e']) log.add({ file: 'x.csv', line: 2, rule, message: 'm' });
+    expect(log.issues).toHaveLength(3);
+    expect(formatIssues(log).split('\n').at(-1)).toBe('… and 2 more (5 problems in all)');
   });
 });
 
