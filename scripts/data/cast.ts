@@ -198,7 +198,12 @@ export function makeCaster(field: FieldSpec): Caster {
       : (t: string) => missing.has(t);
   return {
     read(text) {
-      const t = text.trim();
+      // A printable ASCII character (33-126) is never white space: with one
+      // at each end, as most cells have, there is nothing to trim.
+      const n = text.length;
+      const first = n > 0 ? text.charCodeAt(0) : 0;
+      const last = n > 0 ? text.charCodeAt(n - 1) : 0;
+      const t = first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
       return isMissing(t) ? null : cast(t);
     },
     explain: (text) => why(text.trim()),

@@ -75,6 +75,44 @@ function worthScanning(text: string): boolean {
   return digits >= 8 || (plus && /\d[eE]\+/.test(text)) || (letters >= 2 && wordRe.test(text));
 }
 
+/**
+ * True when any cell this field's caster reads as a number is written with
+ * digits, signs, the field's decimal and group marks and at most one
+ * exponent letter, none of them `@`, `+` or a letter: a bare number field
+ * or a year (which may end in a zero fraction) whose marks are not digits,
+ * letters, "@" or "+". Such a cell needs the scan only when
+ * `mayHoldIdentifier` says so.
+ */
+export function numberWithoutIdentifierCharacters(
+  field: Pick<FieldSpec, 'type' | 'bareNumber' | 'decimalChar' | 'groupChar'>,
+): boolean {
+  const bare =
+    field.type === 'year' || ((field.type === 'integer' || field.type === 'number') && field.bareNumber);
+  return bare && !/[0-9A-Za-z@+]/.test(field.decimalChar + (field.groupChar ?? ''));
+}
+
+/**
+ * For a cell read as a number by a field of `numberWithoutIdentifierCharacters`
+ * (`exponent`: a `number` field, whose values may carry one): false when
+ * `scanCell` cannot find anything in it. With fewer than eight digits and no
+ * exponent letter, the cell has no `@`, no two letters and no scientific
+ * notation, so `worthScanning` refuses it: every identifier the scan looks
+ * for needs more (a NIK 16 digits, a phone number at least 9, an NPWP 15, a
+ * NIK as Excel shows it an `E`, an e-mail `@`, an address letters). This
+ * spares the scan on the short numbers that fill large tables.
+ */
+export function mayHoldIdentifier(text: string, exponent: boolean): boolean {
+  // Without an exponent, fewer than eight characters hold fewer than eight digits.
+  if (!exponent && text.length < 8) return false;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c | 32) === 101) return true; // e or E
+  }
+  return digits >= 8;
+}
+
 /** Looks for a direct identifier inside one cell's text. */
 export function scanCell(text: string): Finding | undefined {
   if (text.length < 5 || !worthScanning(text)) return undefined;
@@ -259,8 +297,10 @@ export class ClassCounter {
       }
       if (slot >= 0) cls = direct[slot];
     }
-    if (!cls) cls = this.find(values, qIdx, sIdx, line, known);
-    if (slot >= 0) direct![slot] = cls;
+    if (!cls) {
+      cls = this.find(values, qIdx, sIdx, line, known);
+      if (slot >= 0) direct![slot] = cls;
+    }
     cls.count++;
     // Sensitive values that are categories are recorded as bits (no string
     // work per row); other values in the class's sets.

@@ -9,20 +9,34 @@
  *
  * Keys often arrive in ascending order (sequential member codes): while
  * every new key sorts after the one before, it cannot be a duplicate, and
- * the keys are kept as a sorted run in the pool (looked up by binary
- * search) with no hash table at all. The first key out of order moves the
- * run into the hash table, which serves from then on.
+ * the keys are kept as a sorted run (looked up by binary search) with no
+ * hash table at all. The run is stored as blocks of BLOCK keys, each block
+ * one string of its keys written end to end (joined once the block is
+ * full) plus the end offset of every key: cheaper than copying each key's
+ * characters one by one into a typed array, and a one-byte string takes
+ * half the memory of UTF-16 code units. The first key out of order moves
+ * the run into the hash table, which serves from then on.
  */
+const BLOCK_BITS = 10;
+const BLOCK = 1 << BLOCK_BITS;
+
 export class StringSet {
   size = 0;
   private mask = 1023;
   /** Three ints per slot: hash, offset of the characters in the pool plus one (0 = empty), length. */
   private slots = new Int32Array(1024 * 3);
-  private pool = new Uint16Array(1 << 16);
+  private pool = new Uint16Array(1024);
   private used = 0;
-  /** Sorted-run mode: start of each key in the pool (key i ends where key i + 1 starts, the last at `used`). */
-  private run: Int32Array | undefined = new Int32Array(1024);
-  private last = '';
+  /** Sorted-run mode: the end of each key in its block (key i is in block i >> BLOCK_BITS and starts where key i - 1 ends, or at 0). */
+  private run: Int32Array | undefined = new Int32Array(BLOCK);
+  /** Sorted-run mode: the full blocks, each its keys joined. */
+  private blocks: string[] = [];
+  /**
+   * Sorted-run mode: the keys of the block being filled, at their place in
+   * the block. Its slots are overwritten, never cleared, so slot i - 1 holds
+   * the last key added even right after a block was joined.
+   */
+  private pending: string[] = new Array<string>(BLOCK).fill('');
 
   // A polynomial hash (as Java's String.hashCode) with its high bits folded
   // in: keys that differ in their last characters, such as sequential ids
@@ -56,14 +70,28 @@ export class StringSet {
     return this.find(s, StringSet.hash(s)) >= 0;
   }
 
+  /** Sorted-run mode: the i-th key. */
+  private key(i: number): string {
+    const b = i >> BLOCK_BITS;
+    if (b === this.blocks.length) return this.pending[i & (BLOCK - 1)]!;
+    const run = this.run!;
+    return this.blocks[b]!.slice(i & (BLOCK - 1) ? run[i - 1]! : 0, run[i]!);
+  }
+
   /** Sorted-run mode: compares `s` with the i-th key of the run (negative, zero or positive, as `<`/`>` on strings). */
   private compare(s: string, i: number): number {
-    const { pool, run } = this;
-    const start = run![i]!;
-    const end = i + 1 < this.size ? run![i + 1]! : this.used;
+    const b = i >> BLOCK_BITS;
+    if (b === this.blocks.length) {
+      const k = this.pending[i & (BLOCK - 1)]!;
+      return s < k ? -1 : s > k ? 1 : 0;
+    }
+    const run = this.run!;
+    const text = this.blocks[b]!;
+    const start = i & (BLOCK - 1) ? run[i - 1]! : 0;
+    const end = run[i]!;
     const n = Math.min(s.length, end - start);
     for (let j = 0; j < n; j++) {
-      const d = s.charCodeAt(j) - pool[start + j]!;
+      const d = s.charCodeAt(j) - text.charCodeAt(start + j);
       if (d !== 0) return d;
     }
     return s.length - (end - start);
@@ -96,46 +124,48 @@ export class StringSet {
     this.used += s.length;
   }
 
-  /** Leaves sorted-run mode: every key of the run goes into the hash table. */
+  /** Leaves sorted-run mode: every key of the run goes into the pool and the hash table. */
   private toHashTable(): void {
-    const run = this.run!;
     const n = this.size;
-    this.run = undefined;
     let cap = 1024;
     while (n * 2 > cap - 1) cap *= 4;
     this.mask = cap - 1;
     this.slots = new Int32Array(cap * 3);
-    const { pool, slots, mask } = this;
     for (let k = 0; k < n; k++) {
-      const start = run[k]!;
-      const end = k + 1 < n ? run[k + 1]! : this.used;
-      let h = 0;
-      for (let p = start; p < end; p++) h = (Math.imul(h, 31) + pool[p]!) | 0;
-      h ^= h >>> 16;
+      const key = this.key(k);
+      const h = StringSet.hash(key);
+      const { slots, mask } = this;
       let i = h & mask;
       while (slots[i * 3 + 1] !== 0) i = (i + 1) & mask;
       slots[i * 3] = h;
-      slots[i * 3 + 1] = start + 1;
-      slots[i * 3 + 2] = end - start;
+      slots[i * 3 + 1] = this.used + 1;
+      slots[i * 3 + 2] = key.length;
+      this.append(key);
     }
+    this.run = undefined;
+    this.blocks = [];
+    this.pending = [];
   }
 
   /** Adds `s`; returns false when it was already there. */
   add(s: string): boolean {
     if (this.run) {
-      if (this.size === 0 || s > this.last) {
-        if (this.size === this.run.length) {
+      const i = this.size;
+      const last = i === 0 ? '' : this.pending[(i - 1) & (BLOCK - 1)]!;
+      if (i === 0 || s > last) {
+        if (i === this.run.length) {
           const bigger = new Int32Array(this.run.length * 2);
           bigger.set(this.run);
           this.run = bigger;
         }
-        this.run[this.size] = this.used;
-        this.append(s);
-        this.last = s;
+        const j = i & (BLOCK - 1);
+        this.run[i] = (j ? this.run[i - 1]! : 0) + s.length;
+        this.pending[j] = s;
+        if (j === BLOCK - 1) this.blocks.push(this.pending.join(''));
         this.size++;
         return true;
       }
-      if (s === this.last) return false;
+      if (s === last) return false;
       this.toHashTable();
     }
     const h = StringSet.hash(s);

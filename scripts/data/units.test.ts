@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeCaster, numberReader } from './cast.ts';
 import type { FieldSpec } from './codebook.ts';
-import { isSuspiciousColumnName, scanCell } from './disclosure.ts';
+import {
+  isSuspiciousColumnName,
+  mayHoldIdentifier,
+  numberWithoutIdentifierCharacters,
+  scanCell,
+} from './disclosure.ts';
 import { detectEncoding, firstInvalidUtf8 } from './decode.ts';
 import { mask } from './errors.ts';
 import { suppressSmallCounts } from '../../src/lib/disclosure.ts';
@@ -89,6 +94,95 @@ describe('identifier scan', () => {
     'tahun 2013 2014 2015 2016',
     '1995 1996 1997 1998',
   ])('%s is not an identifier', (text) => expect(scanCell(text)).toBeUndefined());
+  it('skips the scan only on numbers in which it cannot find anything', () => {
+    // Every field the number shortcut applies to, by type and marks.
+    const fields = (
+      [
+        ['integer', '.', undefined],
+        ['integer', ',', '.'],
+        ['integer', '.', ','],
+        ['integer', '.', ' '],
+        ['number', '.', undefined],
+        ['number', ',', '.'],
+        ['number', '.', ','],
+        ['year', '.', undefined],
+        ['year', ',', undefined],
+      ] as const
+    ).map(
+      ([type, decimalChar, groupChar]) =>
+        ({
+          name: 'x',
+          type,
+          decimalChar,
+          groupChar,
+          bareNumber: true,
+          missingValues: ['', '-'],
+          trueValues: [],
+          falseValues: [],
+          constraints: {},
+        }) as unknown as FieldSpec,
+    );
+    expect(fields.every(numberWithoutIdentifierCharacters)).toBe(true);
+    expect(numberWithoutIdentifierCharacters({ type: 'integer', decimalChar: ',', bareNumber: false })).toBe(
+      false,
+    );
+    expect(numberWithoutIdentifierCharacters({ type: 'number', decimalChar: 'd', bareNumber: true })).toBe(
+      false,
+    );
+    expect(numberWithoutIdentifierCharacters({ type: 'string', decimalChar: '.', bareNumber: true })).toBe(
+      false,
+    );
+    expect(numberWithoutIdentifierCharacters({ type: 'year', decimalChar: 'x', bareNumber: true })).toBe(
+      false,
+    );
+    // The identifiers of the scan's own tests and fixtures, then numbers of
+    // every shape drawn from the characters a number may hold.
+    const texts = [
+      '3171044501900001',
+      '31 71 04 450190 0001',
+      '3,17104E+15',
+      '3.17104E+15',
+      '3,5E+15',
+      '3171044501900000',
+      '081234567890',
+      '81234567890',
+      '6281234567890',
+      '+6281234567890',
+      '09.254.294.3-407.000',
+      '2014',
+      '2014.0',
+      '2014,00',
+      ' 12.345.678 ',
+      '1.250.000,5',
+    ];
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const alphabet = '0123456789012345678901234567890123456789.,+-eE ';
+    for (let i = 0; i < 20_000; i++) {
+      const n = 5 + Math.floor(random() * 14);
+      let t = '';
+      for (let j = 0; j < n; j++) t += alphabet[Math.floor(random() * alphabet.length)];
+      texts.push(t);
+    }
+    let skipped = 0;
+    let found = 0;
+    for (const f of fields) {
+      const caster = makeCaster(f);
+      for (const text of texts) {
+        if (typeof caster.read(text) !== 'number') continue;
+        if (mayHoldIdentifier(text, f.type === 'number')) {
+          if (scanCell(text)) found++;
+          continue;
+        }
+        skipped++;
+        expect(scanCell(text), `${f.type} ${f.decimalChar}${f.groupChar ?? ''} "${text}"`).toBeUndefined();
+      }
+    }
+    // Both sides are exercised: numbers that are skipped, and numbers that
+    // are identifiers and still scanned.
+    expect(skipped).toBeGreaterThan(1000);
+    expect(found).toBeGreaterThan(10);
+  });
   it('flags identifying column names, not place names or counts', () => {
     for (const n of [
       'nama',

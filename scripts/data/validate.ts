@@ -6,7 +6,15 @@
  */
 import type { FieldSpec, TableSpec } from './codebook.ts';
 import { INVALID, makeCaster, type Caster, type Value } from './cast.ts';
-import { ClassCounter, describeFinding, isSuspiciousColumnName, scanCell } from './disclosure.ts';
+import {
+  ClassCounter,
+  describeFinding,
+  isSuspiciousColumnName,
+  mayHoldIdentifier,
+  numberWithoutIdentifierCharacters,
+  scanCell,
+  type Finding,
+} from './disclosure.ts';
 import { mask, type IssueLog } from './errors.ts';
 import { StringSet } from './string-set.ts';
 
@@ -27,7 +35,10 @@ const SEP = '\u001f';
 
 /** The key of a row over some columns: the value itself for one column, values joined by SEP for several. */
 function tuple(values: Value[], idx: number[]): string {
-  if (idx.length === 1) return String(values[idx[0]!] ?? '');
+  if (idx.length === 1) {
+    const v = values[idx[0]!];
+    return typeof v === 'string' ? v : String(v ?? '');
+  }
   let key = '';
   for (let i = 0; i < idx.length; i++) key += (i ? SEP : '') + String(values[idx[i]!] ?? '');
   return key;
@@ -55,17 +66,126 @@ function lostZero(value: string, categories: Set<string>): string | undefined {
     : undefined;
 }
 
+/**
+ * What the row loop needs of one field, gathered once. Every field's
+ * record has the same shape, so reading it in the loop stays a fixed-offset
+ * load; the codebook's constraint objects differ in shape from field to
+ * field (each lists only its own keys), and reading them per cell was slow.
+ */
+class FieldCheck {
+  readonly field: FieldSpec;
+  /** Position of the field in the codebook (and in a row's values). */
+  readonly index: number;
+  readonly caster: Caster;
+  /** Column of the field in the file, -1 when the header lacks it. */
+  col = -1;
+  /**
+   * A plain field's small category list as parallel arrays (value, index),
+   * compared by length and then `===`: cheaper than hashing each freshly
+   * parsed cell for a Map lookup. Larger lists use `plainCategories`.
+   */
+  readonly categoryValues: string[] | undefined;
+  readonly categoryCodes: number[] | undefined;
+  /** Category value -> index, for fields whose categories are their only check. */
+  readonly plainCategories: Map<string, number> | undefined;
+  readonly categorySet: Set<string> | undefined;
+  readonly enumSet: Set<string> | undefined;
+  readonly pattern: RegExp | undefined;
+  readonly unique: StringSet | undefined;
+  readonly required: boolean;
+  readonly minimum: number | undefined;
+  readonly maximum: number | undefined;
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  /** Read the number before the identifier scan, which a short number cannot need (see `mayHoldIdentifier`). */
+  readonly castBeforeScan: boolean;
+  /** Whether a number of this field may be written with an exponent (`1,5E+3`). */
+  readonly exponent: boolean;
+  /**
+   * How `TableValidator.accept` checks the field: a short category list
+   * (`category`), a number with at most bounds (`number`), a text with at
+   * most a pattern and lengths (`string`); undefined: only the full checks.
+   */
+  readonly kind: 'category' | 'number' | 'string' | undefined;
+
+  constructor(f: FieldSpec, index: number, unique: boolean) {
+    const k = f.constraints;
+    this.field = f;
+    this.index = index;
+    this.caster = makeCaster(f);
+    const cats = f.categories ? new Set(f.categories.map((c) => c.value)) : undefined;
+    this.categorySet = cats;
+    const plain =
+      !k.unique && !k.pattern && !k.enum && k.minLength === undefined && k.maxLength === undefined;
+    this.plainCategories =
+      plain && cats && cats.size < 512 && !f.missingValues.some((m) => cats.has(m))
+        ? new Map(f.categories!.map((c, j) => [c.value, j]))
+        : undefined;
+    const small = this.plainCategories && this.plainCategories.size <= 16 ? this.plainCategories : undefined;
+    this.categoryValues = small && [...small.keys()];
+    this.categoryCodes = small && [...small.values()];
+    this.enumSet = k.enum ? new Set(k.enum.map(String)) : undefined;
+    this.pattern = k.pattern ? new RegExp(`^(?:${k.pattern})$`, 'u') : undefined;
+    this.unique = unique ? new StringSet() : undefined;
+    this.required = !!k.required;
+    this.minimum = k.minimum;
+    this.maximum = k.maximum;
+    this.minLength = k.minLength;
+    this.maxLength = k.maxLength;
+    this.castBeforeScan = numberWithoutIdentifierCharacters(f);
+    this.exponent = f.type === 'number';
+    const other = !cats && !this.enumSet && !this.unique;
+    this.kind = this.categoryValues
+      ? 'category'
+      : other && this.castBeforeScan
+        ? 'number'
+        : other && f.type === 'string' && f.format !== 'email' && f.format !== 'uri'
+          ? 'string'
+          : undefined;
+  }
+
+  /**
+   * The index of `text` among a plain field's categories, or -1. A value
+   * spelled exactly as one of the codebook's categories is valid and, being
+   * declared there, not an identifier: the common case, kept cheap.
+   */
+  category(text: string): number {
+    const list = this.categoryValues;
+    if (list) {
+      const len = text.length;
+      for (let j = 0; j < list.length; j++) {
+        const v = list[j]!;
+        if (v.length === len && v === text) return this.categoryCodes![j]!;
+      }
+      return -1;
+    }
+    return this.plainCategories?.get(text) ?? -1;
+  }
+}
+
 export class TableValidator {
   readonly result: TableResult;
   private columns: (FieldSpec | undefined)[] = [];
   private fieldColumn: number[] = [];
-  private casters: Caster[] = [];
+  private checks: FieldCheck[] = [];
+  /**
+   * Most rows of a large table are clean, and most of their cells are
+   * short category codes, short numbers or short codes. `accept` checks
+   * those fields first, one kind at a time in a tight loop, without
+   * reporting anything: a row it accepts is one the full checks would pass
+   * in those fields with the same values, and the full checks then run over
+   * the other fields only (`reportedChecks`). At the first doubt it gives
+   * up, and the full checks run over every field, as for any row.
+   */
+  private categoryChecks: FieldCheck[] = [];
+  private numberChecks: FieldCheck[] = [];
+  private stringChecks: FieldCheck[] = [];
+  private reportedChecks: FieldCheck[] = [];
   private headerOk = false;
   /** Rows are still checked when the header only misses or adds columns, so every problem shows at once. */
   private checkRows = false;
   /** Named columns the codebook does not know: their cells are still scanned for identifiers. */
   private extraColumns: number[] = [];
-  private uniques: (StringSet | undefined)[] = [];
   private pk?: { idx: number[]; seen: StringSet };
   private keyIdx: { name: string; idx: number[]; set: StringSet }[] = [];
   /** The referenced keys that are not the primary key (whose set is filled anyway). */
@@ -75,22 +195,11 @@ export class TableValidator {
   private fkLast: (string | undefined)[] = [];
   private qIdx: number[] = [];
   private sIdx: number[] = [];
-  private categorySets: (Set<string> | undefined)[] = [];
-  private plainCategories: (Map<string, number> | undefined)[] = [];
-  /**
-   * The same small category lists as parallel arrays (value, index), compared
-   * by length and then `===`: cheaper than hashing each freshly parsed cell
-   * for a Map lookup. Larger lists use `plainCategories`.
-   */
-  private categoryValues: (string[] | undefined)[] = [];
-  private categoryCodes: (number[] | undefined)[] = [];
   /** Per row: the index of each field's value among its categories, -1 otherwise (reused across rows). */
   private known: Int32Array = new Int32Array(0);
   private scratch: Value[] = [];
   /** Columns after this index have no name (trailing empty columns) and must stay empty. */
   private namedColumns = 0;
-  private enumSets: (Set<string> | undefined)[] = [];
-  private patterns: (RegExp | undefined)[] = [];
 
   readonly table: TableSpec;
   readonly file: string;
@@ -117,34 +226,15 @@ export class TableValidator {
     this.collect = collect;
     this.onRow = onRow;
     const fields = table.fields;
-    this.casters = fields.map(makeCaster);
-    this.categorySets = fields.map((f) =>
-      f.categories ? new Set(f.categories.map((c) => c.value)) : undefined,
-    );
-    this.plainCategories = fields.map((f, i) => {
-      const k = f.constraints;
-      const plain =
-        !k.unique && !k.pattern && !k.enum && k.minLength === undefined && k.maxLength === undefined;
-      const cats = this.categorySets[i];
-      return plain && cats && cats.size < 512 && !f.missingValues.some((m) => cats.has(m))
-        ? new Map(f.categories!.map((c, j) => [c.value, j]))
-        : undefined;
-    });
-    this.categoryValues = this.plainCategories.map((m) => (m && m.size <= 16 ? [...m.keys()] : undefined));
-    this.categoryCodes = this.plainCategories.map((m) => (m && m.size <= 16 ? [...m.values()] : undefined));
-    this.known = new Int32Array(fields.length);
-    this.enumSets = fields.map((f) =>
-      f.constraints.enum ? new Set(f.constraints.enum.map(String)) : undefined,
-    );
-    this.patterns = fields.map((f) =>
-      f.constraints.pattern ? new RegExp(`^(?:${f.constraints.pattern})$`, 'u') : undefined,
-    );
-    const index = (names: string[]) => names.map((n) => fields.findIndex((f) => f.name === n));
     const singlePk = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
     // A unique field that is also the whole primary key needs only one set.
-    this.uniques = fields.map((f) =>
-      f.constraints.unique && f.name !== singlePk ? new StringSet() : undefined,
-    );
+    this.checks = fields.map((f, i) => new FieldCheck(f, i, !!f.constraints.unique && f.name !== singlePk));
+    this.categoryChecks = this.checks.filter((c) => c.kind === 'category');
+    this.numberChecks = this.checks.filter((c) => c.kind === 'number');
+    this.stringChecks = this.checks.filter((c) => c.kind === 'string');
+    this.reportedChecks = this.checks.filter((c) => c.kind === undefined);
+    this.known = new Int32Array(fields.length);
+    const index = (names: string[]) => names.map((n) => fields.findIndex((f) => f.name === n));
     if (table.primaryKey.length) this.pk = { idx: index(table.primaryKey), seen: new StringSet() };
     // Keys other tables point at: when they are the primary key, its set
     // (filled anyway) serves both, which halves memory on large tables.
@@ -208,6 +298,7 @@ export class TableValidator {
     const seen = new Map<string, number>();
     this.columns = [];
     this.fieldColumn = fields.map(() => -1);
+    for (const c of this.checks) c.col = -1;
     const extra: number[] = [];
     names.forEach((name, col) => {
       if (isSuspiciousColumnName(name))
@@ -241,6 +332,7 @@ export class TableValidator {
       } else {
         this.columns.push(fields[fi]);
         this.fieldColumn[fi] = col;
+        this.checks[fi]!.col = col;
       }
     });
     const missing = fields.map((f, i) => (this.fieldColumn[i] === -1 ? i : -1)).filter((i) => i >= 0);
@@ -365,47 +457,41 @@ export class TableValidator {
       });
       return;
     }
-    const fields = this.table.fields;
+    const checks = this.checks;
     // Without `collect` the row is not kept: one buffer serves every row.
-    const values: Value[] = this.collect ? new Array(fields.length) : this.scratch;
+    const values: Value[] = this.collect ? new Array(checks.length) : this.scratch;
     const known = this.known;
-    const fieldColumn = this.fieldColumn;
-    const categoryValues = this.categoryValues;
-    const casters = this.casters;
+    const list = this.accept(cells, values, known) ? this.reportedChecks : checks;
     let rowOk = true;
-    for (let fi = 0; fi < fields.length; fi++) {
-      const col = fieldColumn[fi]!;
+    for (let n = 0; n < list.length; n++) {
+      const c = list[n]!;
+      const fi = c.index;
+      const col = c.col;
       if (col < 0) {
         rowOk = false; // the column is missing from the header (reported there)
         continue;
       }
       const text = cells[col]!;
-      const f = fields[fi]!;
-      // A value spelled exactly as one of the codebook's categories is valid
-      // and, being declared there, not an identifier: the common case, kept cheap.
-      const list = categoryValues[fi];
-      let code: number | undefined;
-      if (list) {
-        const len = text.length;
-        for (let j = 0; j < list.length; j++) {
-          const c = list[j]!;
-          if (c.length === len && c === text) {
-            code = this.categoryCodes[fi]![j]!;
-            break;
-          }
-        }
-      } else code = this.plainCategories[fi]?.get(text);
-      if (code !== undefined) {
+      const code = c.plainCategories ? c.category(text) : -1;
+      if (code >= 0) {
         values[fi] = text;
         known[fi] = code;
         continue;
       }
       known[fi] = -1;
+      const f = c.field;
+      const caster = c.caster;
+      let v: Value | typeof INVALID | undefined;
       // Disclosure scan first: a cell holding an identifier is reported as
-      // such (masked), not as a type error that would echo it.
+      // such (masked), not as a type error that would echo it. A number
+      // field reads the value first, as a short number needs no scan.
       if (text.length >= 5) {
         r.cellsScanned++;
-        const found = scanCell(text);
+        let found: Finding | undefined;
+        if (c.castBeforeScan) {
+          v = caster.read(text);
+          if (typeof v !== 'number' || mayHoldIdentifier(text, c.exponent)) found = scanCell(text);
+        } else found = scanCell(text);
         if (found) {
           const d = describeFinding(found.kind);
           this.cell(
@@ -421,19 +507,17 @@ export class TableValidator {
           continue;
         }
       }
-      const caster = casters[fi]!;
-      const v = caster.read(text);
+      if (v === undefined) v = caster.read(text);
       if (v === INVALID) {
-        const c = caster.explain(text);
-        this.cell(line, col, f, c.rule, c.message, c.hint);
+        const e = caster.explain(text);
+        this.cell(line, col, f, e.rule, e.message, e.hint);
         rowOk = false;
         values[fi] = text.trim();
         continue;
       }
       values[fi] = v;
-      const k = f.constraints;
       if (v === null || v === '') {
-        if (k.required) {
+        if (c.required) {
           this.cell(
             line,
             col,
@@ -446,9 +530,9 @@ export class TableValidator {
         }
         if (v === null) continue;
       }
-      const cats = this.categorySets[fi];
-      const en = this.enumSets[fi];
-      const u = this.uniques[fi];
+      const cats = c.categorySet;
+      const en = c.enumSet;
+      const u = c.unique;
       // The value as text, made only when a check below needs it.
       const s = typeof v === 'string' ? v : cats || en || u ? String(v) : '';
       if (cats && !cats.has(s)) {
@@ -474,59 +558,59 @@ export class TableValidator {
         rowOk = false;
       }
       if (typeof v === 'number') {
-        if (k.minimum !== undefined && v < k.minimum) {
+        if (c.minimum !== undefined && v < c.minimum) {
           this.cell(
             line,
             col,
             f,
             'minimum',
-            `${v} is below the minimum ${k.minimum}`,
+            `${v} is below the minimum ${c.minimum}`,
             "Check the value, or the codebook's constraints.minimum.",
           );
           rowOk = false;
         }
-        if (k.maximum !== undefined && v > k.maximum) {
+        if (c.maximum !== undefined && v > c.maximum) {
           this.cell(
             line,
             col,
             f,
             'maximum',
-            `${v} is above the maximum ${k.maximum}`,
+            `${v} is above the maximum ${c.maximum}`,
             "Check the value, or the codebook's constraints.maximum.",
           );
           rowOk = false;
         }
       } else if (typeof v === 'string') {
-        if (k.minLength !== undefined && v.length < k.minLength) {
+        if (c.minLength !== undefined && v.length < c.minLength) {
           this.cell(
             line,
             col,
             f,
             'minLength',
-            `is shorter than ${k.minLength} characters`,
+            `is shorter than ${c.minLength} characters`,
             'constraints.minLength',
           );
           rowOk = false;
         }
-        if (k.maxLength !== undefined && v.length > k.maxLength) {
+        if (c.maxLength !== undefined && v.length > c.maxLength) {
           this.cell(
             line,
             col,
             f,
             'maxLength',
-            `is longer than ${k.maxLength} characters`,
+            `is longer than ${c.maxLength} characters`,
             'constraints.maxLength',
           );
           rowOk = false;
         }
-        const p = this.patterns[fi];
+        const p = c.pattern;
         if (p && !p.test(v)) {
           this.cell(
             line,
             col,
             f,
             'pattern',
-            `"${v}" does not match the pattern ${k.pattern}`,
+            `"${v}" does not match the pattern ${f.constraints.pattern}`,
             /^\d+$/.test(v) && p.test(`0${v}`)
               ? `"0${v}" would match: Excel drops leading zeros when a column is formatted as a number. Format the column as text in Excel and export again.`
               : 'constraints.pattern gives the form values must take.',
@@ -580,6 +664,64 @@ export class TableValidator {
     }
     if (this.collect) r.rows.push(values);
     if (this.onRow) this.onRow(values);
+  }
+
+  /**
+   * Checks the fields of `accept`'s kinds without reporting: true when each
+   * passes every check, its value and category index then in `values` and
+   * `known`. Each loop mirrors what the full checks do for that kind.
+   */
+  private accept(cells: string[], values: Value[], known: Int32Array): boolean {
+    const categoryChecks = this.categoryChecks;
+    for (let n = 0; n < categoryChecks.length; n++) {
+      const c = categoryChecks[n]!;
+      if (c.col < 0) return false;
+      const text = cells[c.col]!;
+      const cats = c.categoryValues!;
+      const len = text.length;
+      let j = 0;
+      while (j < cats.length && !(cats[j]!.length === len && cats[j] === text)) j++;
+      if (j === cats.length) return false;
+      values[c.index] = text;
+      known[c.index] = c.categoryCodes![j]!;
+    }
+    let scanned = 0;
+    const numberChecks = this.numberChecks;
+    for (let n = 0; n < numberChecks.length; n++) {
+      const c = numberChecks[n]!;
+      if (c.col < 0) return false;
+      const text = cells[c.col]!;
+      const v = c.caster.read(text);
+      if (typeof v !== 'number' || mayHoldIdentifier(text, c.exponent)) return false;
+      if (c.minimum !== undefined && v < c.minimum) return false;
+      if (c.maximum !== undefined && v > c.maximum) return false;
+      if (text.length >= 5) scanned++;
+      values[c.index] = v;
+      known[c.index] = -1;
+    }
+    const stringChecks = this.stringChecks;
+    for (let n = 0; n < stringChecks.length; n++) {
+      const c = stringChecks[n]!;
+      if (c.col < 0) return false;
+      const text = cells[c.col]!;
+      if (text.length >= 5) {
+        if (scanCell(text)) return false;
+        scanned++;
+      }
+      const v = c.caster.read(text) as string | null;
+      if (v === null || v === '') {
+        if (c.required) return false;
+      }
+      if (v !== null) {
+        if (c.minLength !== undefined && v.length < c.minLength) return false;
+        if (c.maxLength !== undefined && v.length > c.maxLength) return false;
+        if (c.pattern && !c.pattern.test(v)) return false;
+      }
+      values[c.index] = v;
+      known[c.index] = -1;
+    }
+    this.result.cellsScanned += scanned;
+    return true;
   }
 
   private cell(line: number, col: number, f: FieldSpec, rule: string, message: string, hint: string): void {
