@@ -345,6 +345,15 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     ]);
   });
 
+  it('does not count a missing sensitive value as a different value (l-diversity)', async () => {
+    const optional = (d: Descriptor) => (field(d, 'status').constraints = {});
+    const r = await check('l-diversity-missing.csv', optional);
+    expect(r.log.issues).toEqual([
+      expect.objectContaining({ rule: 'disclosure:l-diversity', line: 5, variable: 'status' }),
+    ]);
+    expect(r.log.issues[0]!.message).toContain('have the same status wherever it is known');
+  });
+
   it('applies a raised k from the codebook', async () => {
     const r = await check('ok-excel.csv', (d) => (d['paseban:disclosure'] = { k: 4 }));
     expect(r.log.issues.map((i) => i.rule)).toEqual(['disclosure:k-anonymity', 'disclosure:k-anonymity']);
