@@ -428,6 +428,15 @@ describe('codebook problems name the codebook line', { timeout: 30_000 }, () => 
     expect(r.log.issues[0]!.message).toMatch(/not valid UTF-8 at byte offset \d+ \(byte 0xe9\)/);
   });
 
+  it('refuses a dataset description too short for the dataset page (50 to 5000 characters)', async () => {
+    const r = await check('ok-excel.csv', (d) => (d.description = 'Data uji.'));
+    expect(r.log.issues).toEqual([expect.objectContaining({ file: 'datapackage.yaml', rule: 'codebook' })]);
+    expect(r.log.issues[0]!.message).toBe(
+      'description: has 9 characters; a dataset description needs 50 to 5000',
+    );
+    expect(r.log.issues[0]!.line).toBeGreaterThan(0);
+  });
+
   it('refuses a second codebook beside the first', async () => {
     const r = await check('ok-excel.csv', undefined, false, (dir) =>
       copyFileSync(path.join(dir, 'datapackage.yaml'), path.join(dir, 'datapackage.json')),

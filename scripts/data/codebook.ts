@@ -185,6 +185,21 @@ export function readCodebook(
     problem(['version'], 'must be a version like "1.0.0" (in quotes is fine)');
   const label = text2(d, 'title', [], true);
   const description = text2(d, 'description', [], true);
+  // The dataset page describes it to search engines as a schema.org Dataset,
+  // whose description must be 50 to 5000 characters long (in each language).
+  if (description)
+    for (const [lang, key] of [
+      ['id', 'description'],
+      ['en', `${NS}descriptionEn`],
+    ] as const) {
+      const n = description[lang].replace(/\s+/g, ' ').length;
+      if (n < 50 || n > 5000)
+        problem(
+          [key],
+          `has ${n} characters; a dataset description needs 50 to 5000`,
+          'Say in a few sentences what the data is, who collected it, where and when.',
+        );
+    }
   if (!Array.isArray(d.licenses) || d.licenses.length === 0)
     problem(['licenses'], 'at least one licence is required');
   if (!Array.isArray(d.sources) || d.sources.length === 0)
