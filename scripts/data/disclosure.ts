@@ -55,7 +55,6 @@ const emailRe = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // "gang" in a sentence ("pindah ke gang sebelah") is not an address.
 const addressRe =
   /(?:^|[^\p{L}])(?:[Jj][Ll][Nn]?|[Gg][Gg])\.\s*\S|(?:^|[^\p{L}])(?:[Jj]alan|JALAN|[Gg]ang|GANG|[Bb]lok|BLOK|[Jj]l|JL|[Gg]g|GG)\s+(?:\p{Lu}|\d)|(?:^|[^\p{L}])(?:jalan|gang|jl|jln|gg)\s+\S+(?:\s+\S+)?\s+no\.?\s*\d|\b[Rr][Tt]\.?\s*0*\d{1,3}\s*\/?\s*[Rr][Ww]\.?\s*0*\d{1,3}\b/u;
-/(?:^|[\s,(])(?:jl|jln|jalan|gg|gang|blok)\.?\s+\S|\brt\.?\s*0*\d{1,3}\s*\/?\s*rw\.?\s*0*\d{1,3}\b/i;
 // A cheap first look: most cells have none of these characters or words and
 // skip the regular expressions (this keeps the scan within the speed budget).
 const wordRe = /\b(?:jl|jln|jalan|gg|gang|blok|rt)\b/i;
