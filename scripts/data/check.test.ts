@@ -416,6 +416,31 @@ describe('codebook problems name the codebook line', { timeout: 30_000 }, () => 
     expect(r.log.issues[0]!.message).toContain('the folder name "Survei Baru" cannot be a dataset id');
   });
 
+  it('scans the codebook text that is published (titles, descriptions, labels) for identifiers, masked', async () => {
+    const r = await check('ok-excel.csv', (d) => {
+      const sex = field(d, 'jenis_kelamin') as { categories: { label: string }[]; description?: string };
+      sex.categories[1]!.label = 'Perempuan (hubungi 081234567890)';
+      Object.assign(field(d, 'umur'), {
+        description: 'Ditanyakan di rumah, Jl. Kramat Raya 12',
+        'paseban:descriptionEn': 'Asked at home',
+      });
+      // A contact for the data set is a contributor's, published by design.
+      d.contributors = [{ title: 'Tim Peneliti', email: 'tim.peneliti@ui.ac.id', roles: ['publisher'] }];
+    });
+    expect(r.log.issues.map((i) => [i.rule, i.file, i.line])).toEqual([
+      ['disclosure:phone', 'datapackage.yaml', expect.any(Number)],
+      ['disclosure:address', 'datapackage.yaml', expect.any(Number)],
+    ]);
+    const [phone, address] = r.log.issues;
+    expect(phone!.message).toMatch(
+      /^resources\.1\.schema\.fields\.2\.categories\.1\.label: the text "08•+90" looks like an Indonesian phone number/,
+    );
+    expect(phone!.message).not.toContain('081234567890');
+    expect(address!.message).toMatch(/fields\.3\.description: .*street address/);
+    expect(address!.hint).toMatch(/codebook is published with the data/);
+    expect(phone!.line).toBeLessThan(address!.line!);
+  });
+
   it('refuses a codebook that is not UTF-8, naming its line and byte offset', async () => {
     const r = await check('ok-excel.csv', undefined, false, (dir) => {
       const file = path.join(dir, 'datapackage.yaml');
