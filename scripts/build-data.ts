@@ -207,6 +207,8 @@ async function build(opts: ReturnType<typeof args>): Promise<number> {
     console.error('The data build failed: nothing was written, the previous output is unchanged.');
     return 1;
   }
+  // The row types are made first: if that failed, nothing would be published.
+  const types = generateTypes(checked.map((c) => c.spec!));
   const index: DatasetSummary[] = [];
   let count = 0;
   try {
@@ -230,9 +232,8 @@ async function build(opts: ReturnType<typeof args>): Promise<number> {
     );
     return 1;
   }
-  const specs = checked.map((c) => c.spec!);
   mkdirSync(path.dirname(opts.types), { recursive: true });
-  writeFileSync(`${opts.types}.tmp`, generateTypes(specs));
+  writeFileSync(`${opts.types}.tmp`, types);
   renameSync(`${opts.types}.tmp`, opts.types);
   console.log(`Wrote ${count + 1} files to ${rel(opts.out)} and row types to ${rel(opts.types)}.`);
   return 0;

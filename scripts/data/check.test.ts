@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkDataset } from './dataset.ts';
-import { formatIssues, type DataIssue } from './errors.ts';
+import { formatIssues, IssueLog, type DataIssue } from './errors.ts';
 import { TableValidator } from './validate.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -345,26 +345,53 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     ]);
   });
 
+  it('does not count a missing sensitive value as a different value (l-diversity)', async () => {
+    const optional = (d: Descriptor) => (field(d, 'status').constraints = {});
+    const r = await check('l-diversity-missing.csv', optional);
+    expect(r.log.issues).toEqual([
+      expect.objectContaining({ rule: 'disclosure:l-diversity', line: 5, variable: 'status' }),
+    ]);
+    expect(r.log.issues[0]!.message).toContain('have the same status wherever it is known');
+  });
+
   it('applies a raised k from the codebook', async () => {
     const r = await check('ok-excel.csv', (d) => (d['paseban:disclosure'] = { k: 4 }));
     expect(r.log.issues.map((i) => i.rule)).toEqual(['disclosure:k-anonymity', 'disclosure:k-anonymity']);
     expect(r.log.issues[0]!.message).toContain('at least k = 4');
   });
 
-  it('collects every problem, keeps the first 200 and counts the rest', async () => {
+  it('collects every problem; a kind repeated on every row does not hide the others', async () => {
     const rows = Array.from(
       { length: 300 },
-      (_, i) => `R${String(i).padStart(3, '0')};A;X;30;1;01/01/1995;${i % 2 ? 'lancar' : 'macet'};`,
+      (_, i) =>
+        `R${String(i).padStart(3, '0')};A;X;${i === 299 ? 200 : 30};1;01/01/1995;${i % 2 ? 'lancar' : 'macet'};`,
     );
     const r = await check(
       Buffer.from(
         ['id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan', ...rows, ''].join('\n'),
       ),
     );
-    expect(r.log.count).toBe(300);
-    expect(r.log.issues).toHaveLength(200);
-    expect(r.log.issues[199]).toMatchObject({ rule: 'enum', line: 201 });
-    expect(formatIssues(r.log).split('\n').at(-1)).toBe('… and 100 more (300 problems in all)');
+    expect(r.log.count).toBe(301);
+    expect(r.log.issues.map((i) => [i.rule, i.line])).toEqual([
+      ['enum', 2],
+      ['enum', 3],
+      ['enum', 4],
+      ['enum', 5],
+      ['enum', 6],
+      ['maximum', 301],
+    ]);
+    const report = formatIssues(r.log).split('\n');
+    expect(report).toContain(
+      'anggota.csv [enum] jenis_kelamin: 295 more like the above, the last on line 301',
+    );
+    expect(report.at(-1)).toBe('301 problems found');
+  });
+
+  it('keeps at most `cap` problems in full and counts the rest', () => {
+    const log = new IssueLog(3);
+    for (const rule of ['a', 'b', 'c', 'd', 'e']) log.add({ file: 'x.csv', line: 2, rule, message: 'm' });
+    expect(log.issues).toHaveLength(3);
+    expect(formatIssues(log).split('\n').at(-1)).toBe('… and 2 more (5 problems in all)');
   });
 });
 
@@ -389,6 +416,31 @@ describe('codebook problems name the codebook line', { timeout: 30_000 }, () => 
     expect(r.log.issues[0]!.message).toContain('the folder name "Survei Baru" cannot be a dataset id');
   });
 
+  it('scans the codebook text that is published (titles, descriptions, labels) for identifiers, masked', async () => {
+    const r = await check('ok-excel.csv', (d) => {
+      const sex = field(d, 'jenis_kelamin') as { categories: { label: string }[]; description?: string };
+      sex.categories[1]!.label = 'Perempuan (hubungi 081234567890)';
+      Object.assign(field(d, 'umur'), {
+        description: 'Ditanyakan di rumah, Jl. Kramat Raya 12',
+        'paseban:descriptionEn': 'Asked at home',
+      });
+      // A contact for the data set is a contributor's, published by design.
+      d.contributors = [{ title: 'Tim Peneliti', email: 'tim.peneliti@ui.ac.id', roles: ['publisher'] }];
+    });
+    expect(r.log.issues.map((i) => [i.rule, i.file, i.line])).toEqual([
+      ['disclosure:phone', 'datapackage.yaml', expect.any(Number)],
+      ['disclosure:address', 'datapackage.yaml', expect.any(Number)],
+    ]);
+    const [phone, address] = r.log.issues;
+    expect(phone!.message).toMatch(
+      /^resources\.1\.schema\.fields\.2\.categories\.1\.label: the text "08•+90" looks like an Indonesian phone number/,
+    );
+    expect(phone!.message).not.toContain('081234567890');
+    expect(address!.message).toMatch(/fields\.3\.description: .*street address/);
+    expect(address!.hint).toMatch(/codebook is published with the data/);
+    expect(phone!.line).toBeLessThan(address!.line!);
+  });
+
   it('refuses a codebook that is not UTF-8, naming its line and byte offset', async () => {
     const r = await check('ok-excel.csv', undefined, false, (dir) => {
       const file = path.join(dir, 'datapackage.yaml');
@@ -399,6 +451,15 @@ describe('codebook problems name the codebook line', { timeout: 30_000 }, () => 
       expect.objectContaining({ file: 'datapackage.yaml', rule: 'encoding', line: 6 }),
     ]);
     expect(r.log.issues[0]!.message).toMatch(/not valid UTF-8 at byte offset \d+ \(byte 0xe9\)/);
+  });
+
+  it('refuses a dataset description too short for the dataset page (50 to 5000 characters)', async () => {
+    const r = await check('ok-excel.csv', (d) => (d.description = 'Data uji.'));
+    expect(r.log.issues).toEqual([expect.objectContaining({ file: 'datapackage.yaml', rule: 'codebook' })]);
+    expect(r.log.issues[0]!.message).toBe(
+      'description: has 9 characters; a dataset description needs 50 to 5000',
+    );
+    expect(r.log.issues[0]!.line).toBeGreaterThan(0);
   });
 
   it('refuses a second codebook beside the first', async () => {

@@ -6,7 +6,8 @@
  * Problems are reported with the codebook's file and line.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { DataIssue } from './errors.ts';
+import { mask, type DataIssue } from './errors.ts';
+import { describeFinding, scanCell, type IdentifierKind } from './disclosure.ts';
 import type { Bilingual } from '../../src/lib/i18n.ts';
 import type { DisclosureRole as Role, FieldDescription, FieldType } from '../../src/lib/dataset-meta.ts';
 
@@ -100,6 +101,28 @@ export const DEFAULT_DISCLOSURE = { k: 3, l: 2 };
  * Parses codebook text into a dataset model, or returns the problems found
  * (each with the codebook file and line). `id` is the dataset folder name.
  */
+/**
+ * Properties whose text names the people and places behind the data by
+ * design (contributors with their contact, sources, licences, file paths)
+ * and are not scanned.
+ */
+const notScanned = new Set(['contributors', 'sources', 'licenses', 'path', '$schema', 'homepage', 'image']);
+
+/** Scans every text of the codebook that describes the data for direct identifiers. */
+function scanCodebookText(
+  value: unknown,
+  path: (string | number)[],
+  report: (path: (string | number)[], kind: IdentifierKind, match: string) => void,
+): void {
+  if (typeof value === 'string') {
+    const found = scanCell(value);
+    if (found) report(path, found.kind, found.match);
+  } else if (Array.isArray(value)) value.forEach((v, i) => scanCodebookText(v, [...path, i], report));
+  else if (isObj(value))
+    for (const [k, v] of Object.entries(value))
+      if (!notScanned.has(k)) scanCodebookText(v, [...path, k], report);
+}
+
 export function readCodebook(
   text: string,
   file: string,
@@ -140,6 +163,16 @@ export function readCodebook(
     problem([], 'the codebook must be a mapping (key: value)');
     return { issues };
   }
+  scanCodebookText(d, [], (path, kind, match) => {
+    const found = describeFinding(kind);
+    issues.push({
+      file,
+      line: lineOf(path),
+      rule: `disclosure:${kind}`,
+      message: `${path.join('.')}: the text "${mask(match)}" ${found.message}`,
+      hint: `The codebook is published with the data, so its titles, descriptions, questions and labels are checked like the cells. ${found.hint}`,
+    });
+  });
   const text2 = (
     o: Obj,
     key: string,
@@ -185,6 +218,21 @@ export function readCodebook(
     problem(['version'], 'must be a version like "1.0.0" (in quotes is fine)');
   const label = text2(d, 'title', [], true);
   const description = text2(d, 'description', [], true);
+  // The dataset page describes it to search engines as a schema.org Dataset,
+  // whose description must be 50 to 5000 characters long (in each language).
+  if (description)
+    for (const [lang, key] of [
+      ['id', 'description'],
+      ['en', `${NS}descriptionEn`],
+    ] as const) {
+      const n = description[lang].replace(/\s+/g, ' ').length;
+      if (n < 50 || n > 5000)
+        problem(
+          [key],
+          `has ${n} characters; a dataset description needs 50 to 5000`,
+          'Say in a few sentences what the data is, who collected it, where and when.',
+        );
+    }
   if (!Array.isArray(d.licenses) || d.licenses.length === 0)
     problem(['licenses'], 'at least one licence is required');
   if (!Array.isArray(d.sources) || d.sources.length === 0)

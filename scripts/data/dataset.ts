@@ -176,13 +176,15 @@ export async function checkDataset(
         });
       for (let j = 0; j < c.sensitive.length; j++) {
         const s = c.sensitive[j]!;
-        if (distinctSensitive(cls, j) < l)
+        const n = distinctSensitive(cls, j);
+        // Missing values do not count; a class with none known discloses nothing.
+        if (n > 0 && n < l)
           log.add({
             file: r.file,
             line: cls.firstLine,
             variable: s,
             rule: 'disclosure:l-diversity',
-            message: `every row with (${values || 'any values'}) has the same ${s}; at least l = ${l} different values are required`,
+            message: `the rows with (${values || 'any values'}) have ${n === 1 ? 'the same' : `only ${n} different`} ${s}${n === 1 ? ' wherever it is known' : ' values'}; at least l = ${l} different values are required`,
             hint: 'Whoever knows the quasi-identifiers would learn the sensitive value: coarsen the quasi-identifiers or merge groups.',
           });
       }

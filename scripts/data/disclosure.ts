@@ -55,7 +55,6 @@ const emailRe = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // "gang" in a sentence ("pindah ke gang sebelah") is not an address.
 const addressRe =
   /(?:^|[^\p{L}])(?:[Jj][Ll][Nn]?|[Gg][Gg])\.\s*\S|(?:^|[^\p{L}])(?:[Jj]alan|JALAN|[Gg]ang|GANG|[Bb]lok|BLOK|[Jj]l|JL|[Gg]g|GG)\s+(?:\p{Lu}|\d)|(?:^|[^\p{L}])(?:jalan|gang|jl|jln|gg)\s+\S+(?:\s+\S+)?\s+no\.?\s*\d|\b[Rr][Tt]\.?\s*0*\d{1,3}\s*\/?\s*[Rr][Ww]\.?\s*0*\d{1,3}\b/u;
-/(?:^|[\s,(])(?:jl|jln|jalan|gg|gang|blok)\.?\s+\S|\brt\.?\s*0*\d{1,3}\s*\/?\s*rw\.?\s*0*\d{1,3}\b/i;
 // A cheap first look: most cells have none of these characters or words and
 // skip the regular expressions (this keeps the scan within the speed budget).
 const wordRe = /\b(?:jl|jln|jalan|gg|gang|blok|rt)\b/i;
@@ -303,11 +302,13 @@ export class ClassCounter {
     }
     cls.count++;
     // Sensitive values that are categories are recorded as bits (no string
-    // work per row); other values in the class's sets.
+    // work per row); other values in the class's sets. A missing value is
+    // not one of the values: it would make a class look diverse when every
+    // known value in it is the same.
     for (let j = 0; j < sIdx.length; j++) {
       const k = known ? known[sIdx[j]!]! : -1;
       if (k >= 0 && k < 31) cls.bits[j]! |= 1 << k;
-      else cls.sensitive[j]!.add(String(values[sIdx[j]!] ?? ''));
+      else if (values[sIdx[j]!] !== null) cls.sensitive[j]!.add(String(values[sIdx[j]!] ?? ''));
     }
   }
   /** The class of a row by its key, created when new. */
@@ -366,7 +367,11 @@ export class ClassCounter {
     const out: Record<string, number> = {};
     this.sensitive.forEach((s, j) => {
       let l = Infinity;
-      for (const c of this.classes.values()) l = Math.min(l, distinctSensitive(c, j));
+      // A class where the value is missing on every row discloses nothing.
+      for (const c of this.classes.values()) {
+        const n = distinctSensitive(c, j);
+        if (n > 0) l = Math.min(l, n);
+      }
       out[s] = l;
     });
     return out;

@@ -19,17 +19,39 @@ export interface DataIssue {
   hint?: string;
 }
 
-/** Collects issues; keeps the first `cap` in full and counts the rest. */
+/** Problems of one kind (the same rule in the same column of the same file) kept in full; the rest are counted. */
+export const KEPT_PER_KIND = 5;
+
+/** One kind of problem: its first issue, how many there are and the line of the last. */
+export interface IssueKind {
+  first: DataIssue;
+  count: number;
+  lastLine?: number;
+}
+
+const kindOf = (i: DataIssue) => `${i.file}\u001f${i.rule}\u001f${i.variable ?? ''}\u001f${i.column ?? ''}`;
+
+/**
+ * Collects issues; keeps the first `cap` in full and counts the rest. Of one
+ * kind (a wrong setting in the codebook repeats on every row) it keeps the
+ * first KEPT_PER_KIND, so one kind cannot hide the others.
+ */
 export class IssueLog {
   readonly cap: number;
   readonly issues: DataIssue[] = [];
+  readonly kinds = new Map<string, IssueKind>();
   count = 0;
   constructor(cap = 200) {
     this.cap = cap;
   }
   add(issue: DataIssue): void {
     this.count++;
-    if (this.issues.length < this.cap) this.issues.push(issue);
+    const key = kindOf(issue);
+    let kind = this.kinds.get(key);
+    if (!kind) this.kinds.set(key, (kind = { first: issue, count: 0 }));
+    kind.count++;
+    kind.lastLine = issue.line;
+    if (this.issues.length < this.cap && kind.count <= KEPT_PER_KIND) this.issues.push(issue);
   }
   get ok(): boolean {
     return this.count === 0;
@@ -46,11 +68,26 @@ export function formatIssue(i: DataIssue): string {
   return `${where}${col} [${i.rule}]${variable} ${i.message}${i.hint ? `\n    hint: ${i.hint}` : ''}`;
 }
 
-/** The whole report: every kept issue, then how many were left out. */
+/**
+ * The whole report: every kept issue; for a kind with more than were kept,
+ * one line with how many more and the line of the last; then the total.
+ */
 export function formatIssues(log: IssueLog): string {
   const lines = log.issues.map(formatIssue);
-  if (log.count > log.issues.length)
-    lines.push(`… and ${log.count - log.issues.length} more (${log.count} problems in all)`);
+  const keptOf = new Map<string, number>();
+  for (const i of log.issues) keptOf.set(kindOf(i), (keptOf.get(kindOf(i)) ?? 0) + 1);
+  let listed = 0;
+  for (const [key, kind] of log.kinds) {
+    const kept = keptOf.get(key) ?? 0;
+    if (kept === 0) continue;
+    listed += kind.count;
+    const { file, rule, variable } = kind.first;
+    if (kind.count > kept)
+      lines.push(
+        `${file} [${rule}]${variable !== undefined ? ` ${variable}` : ''}: ${kind.count - kept} more like the above${kind.lastLine !== undefined ? `, the last on line ${kind.lastLine}` : ''}`,
+      );
+  }
+  if (log.count > listed) lines.push(`… and ${log.count - listed} more (${log.count} problems in all)`);
   else lines.push(`${log.count} problem${log.count === 1 ? '' : 's'} found`);
   return lines.join('\n');
 }

@@ -19,6 +19,11 @@ export const checksRun = [
     description:
       "Every cell that is not one of the codebook's declared categories is scanned for NIK/KK numbers (also Excel-mangled), phone numbers, NPWP, e-mail and street addresses.",
   },
+  {
+    id: 'codebook-scan',
+    description:
+      "The codebook's titles, descriptions, questions and category labels, published with the data, are scanned the same way.",
+  },
   { id: 'k-anonymity', description: 'Every combination of quasi-identifiers is shared by at least k rows.' },
   {
     id: 'l-diversity',
