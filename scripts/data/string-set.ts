@@ -16,12 +16,47 @@
  * characters one by one into a typed array, and a one-byte string takes
  * half the memory of UTF-16 code units. The first key out of order moves
  * the run into the hash table, which serves from then on.
+ *
+ * Before that, keys that are consecutive codes (a prefix and a number of
+ * fixed width: A000001, A000002, …, as generated member codes are) are kept
+ * as ranges, first to last: a key that continues the range is checked by
+ * reading its digits, and nothing is stored. Keys that do not continue a
+ * range start a new one; once ranges hold too few keys each to pay off,
+ * their keys move into the sorted run.
  */
 const BLOCK_BITS = 10;
 const BLOCK = 1 << BLOCK_BITS;
+/** Digits of a range's number at most (a larger number would lose precision). */
+const MAX_WIDTH = 15;
+
+/** Keys `prefix` + `from`…`to` written with `width` digits (zero-padded); `width` 0: the prefix alone. */
+interface Range {
+  prefix: string;
+  width: number;
+  from: number;
+  to: number;
+}
+const rangeKey = (r: Range, n: number) => r.prefix + (r.width ? String(n).padStart(r.width, '0') : '');
+
+/** Whether `s` is one of the keys of `r`. */
+function inRange(r: Range, s: string): boolean {
+  const pl = r.prefix.length;
+  if (s.length !== pl + r.width || !s.startsWith(r.prefix)) return false;
+  let n = 0;
+  for (let i = pl; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    n = n * 10 + d;
+  }
+  return n >= r.from && n <= r.to;
+}
 
 export class StringSet {
   size = 0;
+  /** Range mode (first): the keys so far as ranges, ascending; undefined once left. */
+  private ranges: Range[] | undefined = [];
+  /** Range mode: the last range, which a key may continue. */
+  private current: Range = { prefix: '', width: 0, from: 0, to: 0 };
   private mask = 1023;
   /** Three ints per slot: hash, offset of the characters in the pool plus one (0 = empty), length. */
   private slots = new Int32Array(1024 * 3);
@@ -66,6 +101,21 @@ export class StringSet {
   }
 
   has(s: string): boolean {
+    if (this.ranges) {
+      // The last range whose first key is not after `s` is the only one that may hold it.
+      const rs = this.ranges;
+      let lo = 0;
+      let hi = rs.length - 1;
+      let at = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (rangeKey(rs[mid]!, rs[mid]!.from) <= s) {
+          at = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return at >= 0 && inRange(rs[at]!, s);
+    }
     if (this.run) return this.search(s) >= 0;
     return this.find(s, StringSet.hash(s)) >= 0;
   }
@@ -147,8 +197,66 @@ export class StringSet {
     this.pending = [];
   }
 
+  /** Range mode: whether `s` is the key right after the current range's last. */
+  private continues(s: string): boolean {
+    const r = this.current;
+    const p = r.prefix;
+    const pl = p.length;
+    if (r.width === 0 || s.length !== pl + r.width) return false;
+    for (let i = 0; i < pl; i++) if (s.charCodeAt(i) !== p.charCodeAt(i)) return false;
+    let n = 0;
+    for (let i = pl; i < s.length; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return false;
+      n = n * 10 + d;
+    }
+    return n === r.to + 1;
+  }
+
+  /** Range mode: adds a key that does not continue the current range. */
+  private addRange(s: string): boolean {
+    const rs = this.ranges!;
+    if (rs.length) {
+      const last = rangeKey(this.current, this.current.to);
+      if (!(s > last)) {
+        if (s === last) return false;
+        this.leaveRanges();
+        return this.add(s);
+      }
+    }
+    // The trailing digits (at most MAX_WIDTH) are the number; the rest is the prefix.
+    let start = s.length;
+    while (start > 0 && s.length - start < MAX_WIDTH) {
+      const d = s.charCodeAt(start - 1) - 48;
+      if (d < 0 || d > 9) break;
+      start--;
+    }
+    const n = start < s.length ? Number(s.slice(start)) : 0;
+    this.current = { prefix: s.slice(0, start), width: s.length - start, from: n, to: n };
+    rs.push(this.current);
+    this.size++;
+    if (rs.length > 64 && rs.length * 4 > this.size) this.leaveRanges();
+    return true;
+  }
+
+  /** Leaves range mode: every key goes into the sorted run, in order. */
+  private leaveRanges(): void {
+    const rs = this.ranges!;
+    this.ranges = undefined;
+    this.size = 0;
+    for (const r of rs) for (let n = r.from; n <= r.to; n++) this.add(rangeKey(r, n));
+  }
+
   /** Adds `s`; returns false when it was already there. */
   add(s: string): boolean {
+    if (this.ranges) {
+      if (this.size && this.continues(s)) {
+        this.current.to++;
+        this.size++;
+        return true;
+      }
+      return this.addRange(s);
+    }
     if (this.run) {
       const i = this.size;
       const last = i === 0 ? '' : this.pending[(i - 1) & (BLOCK - 1)]!;

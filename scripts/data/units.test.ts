@@ -285,6 +285,58 @@ describe('StringSet', { timeout: 30_000 }, () => {
     expect(s.add('')).toBe(true);
     expect(s.add('')).toBe(false);
   });
+  it('keeps consecutive codes as ranges and agrees with a Set through gaps, new prefixes, repeats and disorder', async () => {
+    const { StringSet } = await import('./string-set.ts');
+    let seed = 5;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 40; round++) {
+      const s = new StringSet();
+      const ref = new Set<string>();
+      const prefixes = ['A', 'B', 'RT', '', 'x-', '31710'];
+      let prefix = prefixes[round % prefixes.length]!;
+      let width = 1 + (round % 16);
+      let n = Math.floor(random() * 50);
+      const keys: string[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const r = random();
+        // Mostly the next code; now and then a gap, a new prefix or width,
+        // and in the later rounds a repeat of an earlier key or a key that
+        // sorts after codes still to come.
+        const disorder = round < 20 ? 0 : round - 19;
+        if (r < 0.0015 * disorder) keys.push(keys[Math.floor(random() * keys.length)] ?? 'z');
+        else if (r < 0.002 * disorder) keys.push(`${prefix}${'9'.repeat(width)}z`);
+        else {
+          if (r > 0.995) n += 2 + Math.floor(random() * 5);
+          else if (r > 0.993) [prefix, width, n] = [`${prefix}B`, 1 + Math.floor(random() * 16), 0];
+          else n++;
+          keys.push(prefix + String(n).padStart(width, '0'));
+        }
+      }
+      for (const k of keys) {
+        expect(s.add(k), k).toBe(!ref.has(k));
+        ref.add(k);
+      }
+      expect(s.size).toBe(ref.size);
+      const probes = [...keys, '', 'A', 'A1', 'A01', 'A001x', 'B0', 'RT10', '319'];
+      for (const k of keys.slice(0, 200))
+        probes.push(k + '0', k.slice(1), k.slice(0, -1), k.replace(/\d$/, '٣'));
+      for (const k of probes) expect(s.has(k), k).toBe(ref.has(k));
+    }
+  });
+  it('keeps a million consecutive codes without storing them', async () => {
+    const { StringSet } = await import('./string-set.ts');
+    const s = new StringSet();
+    for (let i = 1; i <= 1_000_000; i++) expect(s.add(`A${String(i).padStart(7, '0')}`)).toBe(true);
+    expect(s.add('A0000001')).toBe(false);
+    expect(s.size).toBe(1_000_000);
+    expect([
+      s.has('A0500000'),
+      s.has('A1000000'),
+      s.has('A1000001'),
+      s.has('A500000'),
+      s.has('B0000001'),
+    ]).toEqual([true, true, false, false, false]);
+  });
   it('keeps ascending keys as a sorted run, then moves them into the hash table on the first key out of order', async () => {
     const { StringSet } = await import('./string-set.ts');
     const s = new StringSet();
