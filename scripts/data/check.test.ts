@@ -230,6 +230,17 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
       expect(text).not.toContain(secret);
   });
 
+  it('counts a category written with spaces around it in the same equivalence class', async () => {
+    const csv = readFileSync(path.join(fixtures, 'csv/ok-excel.csv'), 'utf8').replace(
+      'R003;A;L;',
+      'R003;A;L ;',
+    );
+    const r = await check(Buffer.from(csv, 'utf8'), undefined, true);
+    expect(r.log.issues).toEqual([]);
+    expect(r.tables[1]!.rows[2]![2]).toBe('L');
+    expect(r.report!.tables[1]!.kReached).toBe(3);
+  });
+
   it('reports rows run together by mixed line endings once, without k-anonymity noise from the rows left out', async () => {
     const r = await check('line-endings.csv');
     expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual([['line-endings', 6, 8]]);

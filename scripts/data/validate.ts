@@ -592,6 +592,11 @@ export class TableValidator {
           lostZero(s, cats) ?? 'Use a category listed in the codebook, or add it there with its labels.',
         );
         rowOk = false;
+      } else if (cats && c.plainCategories) {
+        // A category written with spaces around it ("L ") is that category,
+        // in the same equivalence class as "L".
+        const k = c.category(s);
+        if (k >= 0) known[fi] = k;
       }
       if (en && !en.has(s)) {
         this.cell(
