@@ -22,7 +22,8 @@ const best = (mode: string, dir: string, n: number): Measure => {
 const section: BenchSection = {
   title: 'Data build: validation and disclosure checks',
   async run({ quick, log }) {
-    const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+    // 2M rows: a delivered file of about 100 MB.
+    const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000, 2_000_000];
     const tmp = mkdtempSync(path.join(tmpdir(), 'bench-data-'));
     const lines = [
       '| member rows | file size | papaparse alone (rows/s) | full check (rows/s) | ratio | ratio, wall clock | peak RSS, full check |',

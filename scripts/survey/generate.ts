@@ -164,7 +164,8 @@ export function generateSurvey(seed: number, rows?: number): Survey {
         last.status_angsuran = order[(order.indexOf(last.status_angsuran) + 1) % 3]!;
       }
       classes.push(members);
-      anggota.push(...members);
+      // One by one: a large table's classes hold too many members to spread as arguments.
+      for (const m of members) anggota.push(m);
     });
   }
 
