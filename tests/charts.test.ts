@@ -7,19 +7,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { rootBuild } from './support/builds.ts';
-import { launchBrowser, visit } from './support/browser.ts';
+import { useBrowser, visit } from './support/browser.ts';
 import { listPages } from './support/pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = listPages(rootBuild.outDir);
 /** Pages that show at least one figure (figure pages, embeds, the study and case pages that place them). */
@@ -86,7 +80,7 @@ describe('figures', () => {
     // Embed pages show the chart without the table; the figure page has both.
     for (const p of figurePages.filter((x) => !x.path.endsWith('/embed/'))) {
       test(`/${p.path}`, async () => {
-        const v = await visit(browser, new URL(p.path, inject('siteRoot')).href);
+        const v = await visit(browser(), new URL(p.path, inject('siteRoot')).href);
         try {
           // Console errors and failed requests are the site-wide crawl's to report.
           expect(await tooltipTableMismatches(v.page)).toEqual([]);
@@ -100,7 +94,7 @@ describe('figures', () => {
   describe.concurrent('with JavaScript off every figure is visible and its variants switch', () => {
     for (const p of figurePages) {
       test(`/${p.path}`, async () => {
-        const v = await visit(browser, new URL(p.path, inject('siteRoot')).href, {
+        const v = await visit(browser(), new URL(p.path, inject('siteRoot')).href, {
           javaScriptEnabled: false,
         });
         try {
@@ -134,7 +128,7 @@ describe('figures', () => {
   });
 
   test('a group can be highlighted without JavaScript', async () => {
-    const v = await visit(browser, new URL('grafik/fig-kondisi-rumah-tangga/', inject('siteRoot')).href, {
+    const v = await visit(browser(), new URL('grafik/fig-kondisi-rumah-tangga/', inject('siteRoot')).href, {
       javaScriptEnabled: false,
     });
     try {
@@ -152,7 +146,7 @@ describe('figures', () => {
   });
 
   test('tooltips open by keyboard focus and follow the arrow keys', async () => {
-    const v = await visit(browser, new URL('grafik/fig-kondisi-rumah-tangga/', inject('siteRoot')).href);
+    const v = await visit(browser(), new URL('grafik/fig-kondisi-rumah-tangga/', inject('siteRoot')).href);
     try {
       const page = v.page;
       const tip = page.locator('#fig-kondisi-rumah-tangga .fig-tip');
@@ -184,7 +178,7 @@ describe('figures', () => {
 
   test.each([375, 1280])('no layout shift on figure pages at %i px (CLS < 0.01)', async (width) => {
     for (const p of figureOwnPages.filter((x) => !x.path.startsWith('en/'))) {
-      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const context = await browser().newContext({ viewport: { width, height: 800 } });
       try {
         const page = await context.newPage();
         await page.addInitScript(() => {

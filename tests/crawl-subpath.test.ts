@@ -5,26 +5,19 @@
  * and asset must resolve under the base. Markup and accessibility are the
  * same as in the root build, which crawl.test.ts checks in full.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { auditPage } from './support/audit.ts';
-import { launchBrowser } from './support/browser.ts';
+import { useBrowser } from './support/browser.ts';
 import { subpathBuild } from './support/builds.ts';
 import { listPages } from './support/pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.concurrent(`every page of ${subpathBuild.outDir}/ (base ${subpathBuild.base})`, () => {
   for (const page of listPages(subpathBuild.outDir)) {
     test(`${subpathBuild.base}${page.path}`, async () => {
       expect(
-        await auditPage(browser, subpathBuild, inject('subpathRoot'), page.path, { full: false }),
+        await auditPage(browser(), subpathBuild, inject('subpathRoot'), page.path, { full: false }),
       ).toEqual([]);
     });
   }

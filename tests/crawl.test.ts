@@ -7,20 +7,13 @@
  * Pages are found by walking the build, so new pages are covered as they
  * come. crawl-subpath.test.ts does the same for the sub-path build.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { auditPage } from './support/audit.ts';
-import { launchBrowser } from './support/browser.ts';
+import { useBrowser } from './support/browser.ts';
 import { rootBuild, subpathBuild } from './support/builds.ts';
 import { listPages } from './support/pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = listPages(rootBuild.outDir);
 
@@ -33,7 +26,9 @@ test('the build has both home pages and the 404 page, and so has the sub-path bu
 describe.concurrent(`every page of ${rootBuild.outDir}/`, () => {
   for (const page of pages) {
     test(`/${page.path}`, async () => {
-      expect(await auditPage(browser, rootBuild, inject('siteRoot'), page.path, { full: true })).toEqual([]);
+      expect(await auditPage(browser(), rootBuild, inject('siteRoot'), page.path, { full: true })).toEqual(
+        [],
+      );
     });
   }
 });

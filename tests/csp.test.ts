@@ -6,20 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { parsePolicy } from '../src/integrations/csp-headers.ts';
 import { rootBuild } from './support/builds.ts';
-import { launchBrowser, visit } from './support/browser.ts';
+import { useBrowser, visit } from './support/browser.ts';
 import { listPages } from './support/pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = listPages(rootBuild.outDir);
 
@@ -56,7 +50,7 @@ describe.concurrent('no page violates its Content-Security-Policy', () => {
       expect(policy.get('style-src')).not.toContain("'unsafe-inline'");
 
       // Violations during loading show as console errors, which `visit` records.
-      const v = await visit(browser, new URL(p.path, inject('siteRoot')).href);
+      const v = await visit(browser(), new URL(p.path, inject('siteRoot')).href);
       try {
         const violations = await recordViolations(v.page);
         const cite = v.page.locator('details.cite').first();
@@ -77,7 +71,7 @@ describe.concurrent('no page violates its Content-Security-Policy', () => {
 test('the search runs its WebAssembly under the policy', async () => {
   const searchPage = pages.find((p) => p.path === 'cari/');
   expect(searchPage).toBeDefined();
-  const v = await visit(browser, new URL('cari/?q=pokmas', inject('siteRoot')).href);
+  const v = await visit(browser(), new URL('cari/?q=pokmas', inject('siteRoot')).href);
   try {
     const violations = await recordViolations(v.page);
     // Results appear only after Pagefind has compiled its WebAssembly and searched.

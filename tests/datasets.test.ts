@@ -12,20 +12,13 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { rootBuild } from './support/builds.ts';
-import { launchBrowser, visit } from './support/browser.ts';
+import { useBrowser, visit } from './support/browser.ts';
 import { listPages } from './support/pages.ts';
 import { readStandardJson } from './support/standards.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = listPages(rootBuild.outDir).map((p) => p.path);
 /** Dataset pages: `data/<id>/` and `data/<id>/<version>/`, both languages. */
@@ -48,7 +41,7 @@ describe.concurrent('dataset pages', () => {
   for (const path of datasetPages) {
     test(`/${path}: every download resolves with the published SHA-256, JSON-LD complete`, async () => {
       const root = inject('siteRoot');
-      const v = await visit(browser, new URL(path, root).href);
+      const v = await visit(browser(), new URL(path, root).href);
       try {
         const rows = await v.page.$$eval('tr', (trs) =>
           trs
@@ -122,7 +115,7 @@ test('the newest files are also at data/<id>/latest/, byte for byte', async () =
   const root = inject('siteRoot');
   const newest = datasetPages.filter((p) => /^data\/[^/]+\/$/.test(p));
   for (const path of newest) {
-    const v = await visit(browser, new URL(path, root).href);
+    const v = await visit(browser(), new URL(path, root).href);
     try {
       const links = await v.page.$$eval('a[download][href$=".csv"], a[download][href$=".zip"]', (as) =>
         as.map((a) => a.getAttribute('href')!),
@@ -145,7 +138,7 @@ test('the newest files are also at data/<id>/latest/, byte for byte', async () =
 
 test('downloads resolve under the /paseban/ base too', async () => {
   const root = inject('subpathRoot');
-  const v = await visit(browser, new URL('data/survei-pokmas/', root).href);
+  const v = await visit(browser(), new URL('data/survei-pokmas/', root).href);
   try {
     const hrefs = await v.page.$$eval('a[download]', (as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThan(3);
@@ -183,7 +176,7 @@ describe.concurrent('citation downloads of every Cite block', () => {
   for (const path of sample) {
     test(`/${path}`, async () => {
       const root = inject('siteRoot');
-      const v = await visit(browser, new URL(path, root).href, { javaScriptEnabled: false });
+      const v = await visit(browser(), new URL(path, root).href, { javaScriptEnabled: false });
       try {
         const blocks = await v.page.$$eval('details.cite', (ds) =>
           ds.map((d) => [...d.querySelectorAll('a[download]')].map((a) => a.getAttribute('href')!)),

@@ -9,20 +9,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { rootBuild } from './support/builds.ts';
-import { axeViolations, launchBrowser, visit, type PageVisit, type VisitOptions } from './support/browser.ts';
+import { axeViolations, useBrowser, visit, type PageVisit, type VisitOptions } from './support/browser.ts';
 import { listPages } from './support/pages.ts';
 import { nav, ui } from '../src/lib/ui.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Opens `url` in a fresh context, runs `check` on it and closes the context. */
 async function onPage(
@@ -30,7 +24,7 @@ async function onPage(
   check: (v: PageVisit) => Promise<void>,
   options?: VisitOptions,
 ): Promise<void> {
-  const v = await visit(browser, url, options);
+  const v = await visit(browser(), url, options);
   try {
     await check(v);
   } finally {
@@ -292,7 +286,7 @@ describe('the search page', () => {
 
   test('fits a 375 px wide screen, in both themes', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme });
+      const context = await browser().newContext({ viewport: { width: 375, height: 740 }, colorScheme });
       try {
         const page = await context.newPage();
         await page.goto(new URL('cari/?q=pemberdayaan', inject('siteRoot')).href);
@@ -312,7 +306,7 @@ describe('the search page', () => {
 
   test('loads nothing for search until the reader starts', async () => {
     const requested: string[] = [];
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       const page = await context.newPage();
       page.on('request', (r) => requested.push(new URL(r.url()).pathname));

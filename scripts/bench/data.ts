@@ -1,13 +1,12 @@
 /**
  * Data build benchmark: the synthetic survey with a member table of 10k,
- * 100k and 1M rows; full validation and disclosure checks against
+ * 100k, 1M and 2M rows; full validation and disclosure checks against
  * papaparse alone on the same files (rows/s and their ratio), and the peak
  * memory (RSS) of the full check.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fmt, generateSurvey, runNode, type BenchSection } from './section.ts';
+import { fmt, machine, runNode, surveyTable, type BenchSection } from './section.ts';
 
 type Measure = { rows: number; ms: number; cpuMs: number; peakRss: number };
 const measure = (mode: string, dir: string): Measure =>
@@ -24,36 +23,38 @@ const section: BenchSection = {
   async run({ quick, log }) {
     // 2M rows: a delivered file of about 100 MB.
     const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000, 2_000_000];
-    const tmp = mkdtempSync(path.join(tmpdir(), 'bench-data-'));
-    const lines = [
-      '| member rows | file size | papaparse alone (rows/s) | full check (rows/s) | ratio | ratio, wall clock | peak RSS, full check |',
-      '|---:|---:|---:|---:|---:|---:|---:|',
+    const header = [
+      'member rows',
+      'file size',
+      'papaparse alone (rows/s)',
+      'full check (rows/s)',
+      'ratio',
+      'ratio, wall clock',
+      'peak RSS, full check',
     ];
-    try {
-      for (const n of sizes) {
-        const dir = path.join(tmp, String(n), 'survei-pokmas');
-        log(`generating ${fmt(n)} rows`);
-        generateSurvey(dir, n);
-        const runs = n >= 1_000_000 ? 2 : 3;
-        log(`papaparse alone, ${runs} runs`);
-        const parse = best('parse', dir, runs);
-        log(`full check, ${runs} runs`);
-        const check = best('validate', dir, runs);
-        const rate = (m: Measure) => m.rows / (m.cpuMs / 1000);
-        const wall = (m: Measure) => m.rows / (m.ms / 1000);
-        const mb = statSync(path.join(dir, 'anggota.csv')).size / 1e6;
-        lines.push(
-          `| ${fmt(n)} | ${fmt(mb, 1)} MB | ${fmt(rate(parse))} | ${fmt(rate(check))} | ${fmt(rate(check) / rate(parse), 2)} | ${fmt(wall(check) / wall(parse), 2)} | ${fmt(check.peakRss / 1e6)} MB |`,
-        );
-        rmSync(path.join(tmp, String(n)), { recursive: true, force: true });
-      }
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
+    const lines = surveyTable(sizes, header, log, (n, { dataset }) => {
+      const runs = n >= 1_000_000 ? 2 : 3;
+      log(`papaparse alone, ${runs} runs`);
+      const parse = best('parse', dataset, runs);
+      log(`full check, ${runs} runs`);
+      const check = best('validate', dataset, runs);
+      const rate = (m: Measure) => m.rows / (m.cpuMs / 1000);
+      const wall = (m: Measure) => m.rows / (m.ms / 1000);
+      const mb = statSync(path.join(dataset, 'anggota.csv')).size / 1e6;
+      return [
+        fmt(n),
+        `${fmt(mb, 1)} MB`,
+        fmt(rate(parse)),
+        fmt(rate(check)),
+        fmt(rate(check) / rate(parse), 2),
+        fmt(wall(check) / wall(parse), 2),
+        `${fmt(check.peakRss / 1e6)} MB`,
+      ];
+    });
     return [
       ...lines,
       '',
-      `Node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end. Rows/s are rows per second of CPU time (user + system) of the measuring process, which other work on the machine disturbs far less than wall-clock time; the wall-clock ratio is shown beside it. They count every row of every table of the folder (the member table is nearly all of them); each figure is the best of 2–3 runs, each in a fresh process. "Full check" is \`checkDataset\`: decoding, parsing, casting by the codebook, constraints, keys, foreign keys, the identifier scan, k-anonymity and l-diversity.`,
+      `${machine()} Rows/s are rows per second of CPU time (user + system) of the measuring process, which other work on the machine disturbs far less than wall-clock time; the wall-clock ratio is shown beside it. They count every row of every table of the folder (the member table is nearly all of them); each figure is the best of 2–3 runs, each in a fresh process. "Full check" is \`checkDataset\`: decoding, parsing, casting by the codebook, constraints, keys, foreign keys, the identifier scan, k-anonymity and l-diversity.`,
     ].join('\n');
   },
 };

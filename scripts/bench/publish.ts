@@ -5,10 +5,9 @@
  * rows stream past — with its time and peak memory (RSS), each in a fresh
  * process. Shows whether memory stays flat as the table grows.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fmt, generateSurvey, runNode, type BenchSection } from './section.ts';
+import { fmt, machine, runNode, surveyTable, type BenchSection } from './section.ts';
 
 const folderSize = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce(
@@ -21,47 +20,39 @@ const section: BenchSection = {
   title: 'Data build: publishing every format',
   async run({ quick, log }) {
     const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
-    const tmp = mkdtempSync(path.join(tmpdir(), 'bench-publish-'));
-    const lines = [
-      '| member rows | delivered CSVs | published files | wall time | CPU time | peak RSS |',
-      '|---:|---:|---:|---:|---:|---:|',
-    ];
-    try {
-      for (const n of sizes) {
-        const data = path.join(tmp, String(n), 'data');
-        const dir = path.join(data, 'survei-pokmas');
-        log(`generating ${fmt(n)} rows`);
-        generateSurvey(dir, n);
-        const out = path.join(tmp, String(n), 'out');
-        log(`publishing ${fmt(n)} rows`);
-        const r = runNode([
-          '--import',
-          './scripts/bench/publish-worker.ts',
-          'scripts/build-data.ts',
-          '--data',
-          data,
-          '--out',
-          out,
-          '--types',
-          path.join(tmp, String(n), 'types.ts'),
-        ]);
-        const usage = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as {
-          ms: number;
-          cpuMs: number;
-          peakRss: number;
-        };
-        lines.push(
-          `| ${fmt(n)} | ${fmt(folderSize(dir) / 1e6, 1)} MB | ${fmt(folderSize(out) / 1e6, 1)} MB | ${fmt(usage.ms / 1000, 1)} s | ${fmt(usage.cpuMs / 1000, 1)} s | ${fmt(usage.peakRss / 1e6)} MB |`,
-        );
-        rmSync(path.join(tmp, String(n)), { recursive: true, force: true });
-      }
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
+    const header = ['member rows', 'delivered CSVs', 'published files', 'wall time', 'CPU time', 'peak RSS'];
+    const lines = surveyTable(sizes, header, log, (n, { scratch, data, dataset }) => {
+      const out = path.join(scratch, 'out');
+      log(`publishing ${fmt(n)} rows`);
+      const r = runNode([
+        '--import',
+        './scripts/bench/publish-worker.ts',
+        'scripts/build-data.ts',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--types',
+        path.join(scratch, 'types.ts'),
+      ]);
+      const usage = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as {
+        ms: number;
+        cpuMs: number;
+        peakRss: number;
+      };
+      return [
+        fmt(n),
+        `${fmt(folderSize(dataset) / 1e6, 1)} MB`,
+        `${fmt(folderSize(out) / 1e6, 1)} MB`,
+        `${fmt(usage.ms / 1000, 1)} s`,
+        `${fmt(usage.cpuMs / 1000, 1)} s`,
+        `${fmt(usage.peakRss / 1e6)} MB`,
+      ];
+    });
     return [
       ...lines,
       '',
-      `Node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end. One run each, in a fresh process: \`node scripts/build-data.ts\` on a folder holding only the survey. Peak RSS includes Node itself and the loaded modules (about 150 MB for the shipped datasets).`,
+      `${machine()} One run each, in a fresh process: \`node scripts/build-data.ts\` on a folder holding only the survey. Peak RSS includes Node itself and the loaded modules (about 150 MB for the shipped datasets).`,
     ].join('\n');
   },
 };

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** A benchmark section: `scripts/bench/<name>.ts` default-exports one; `npm run bench` runs them all. */
@@ -28,3 +29,36 @@ export function generateSurvey(dir: string, rows: number): void {
   runNode(['scripts/generate-survey.ts', '--rows', String(rows), '--out', dir]);
   copyFileSync(path.join(root, 'data/survei-pokmas/datapackage.yaml'), path.join(dir, 'datapackage.yaml'));
 }
+
+/**
+ * Measures the synthetic survey at each size, each in its own scratch folder
+ * (removed afterwards): `row` gets the dataset folder (`<scratch>/data/survei-pokmas`)
+ * and returns the cells of its table row. Returns the Markdown table.
+ */
+export function surveyTable(
+  sizes: number[],
+  header: string[],
+  log: (message: string) => void,
+  row: (rows: number, dirs: { scratch: string; data: string; dataset: string }) => string[],
+): string[] {
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---:').join('|')}|`];
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  try {
+    for (const n of sizes) {
+      const scratch = path.join(tmp, String(n));
+      const data = path.join(scratch, 'data');
+      const dataset = path.join(data, 'survei-pokmas');
+      log(`generating ${fmt(n)} rows`);
+      generateSurvey(dataset, n);
+      lines.push(`| ${row(n, { scratch, data, dataset }).join(' | ')} |`);
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+/** The machine a benchmark ran on, and how busy it was at the end. */
+export const machine = () =>
+  `Node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end.`;

@@ -4,7 +4,7 @@
  * time from its delivered CSV straight into the CSV, JSON and XLSX writers
  * and the column summaries, so no table is ever held in memory.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckedDataset } from './dataset.ts';
 import { FieldSummarizer, tableMeta } from './derive.ts';
@@ -21,7 +21,15 @@ import {
   sha256,
   sha256sums,
 } from './outputs.ts';
-import { CsvWriter, EXCEL_MAX_ROWS, JsonWriter, XlsxWriter, zipFiles, type Written } from './writers.ts';
+import {
+  CsvWriter,
+  EXCEL_MAX_ROWS,
+  JsonWriter,
+  XlsxWriter,
+  hashFile,
+  zipFiles,
+  type Written,
+} from './writers.ts';
 import type { DatasetFile, DatasetMeta, DatasetVersion, FileFormat } from '../../src/lib/dataset-meta.ts';
 
 const mediaTypes: Record<FileFormat, string> = {
@@ -251,10 +259,9 @@ export async function writeDataset(
     const list: DatasetFile[] = [];
     mkdirSync(path.join(out, id, version), { recursive: true });
     for (const n of [...files.keys()].sort()) {
-      const from = files.get(n)!;
-      copyFileSync(from, path.join(out, id, version, n));
-      const bytes = readFileSync(from);
-      list.push(describe(id, version, n, { bytes: bytes.length, sha256: sha256(bytes) }));
+      const copy = path.join(out, id, version, n);
+      copyFileSync(files.get(n)!, copy);
+      list.push(describe(id, version, n, await hashFile(copy)));
     }
     versions.push({ version, changes: changes.get(version) ?? { id: '', en: '' }, files: list });
   }

@@ -698,13 +698,10 @@ export class TableValidator {
       const c = categoryChecks[n]!;
       if (c.col < 0) return false;
       const text = cells[c.col]!;
-      const cats = c.categoryValues!;
-      const len = text.length;
-      let j = 0;
-      while (j < cats.length && !(cats[j]!.length === len && cats[j] === text)) j++;
-      if (j === cats.length) return false;
+      const code = c.category(text);
+      if (code < 0) return false;
       values[c.index] = text;
-      known[c.index] = c.categoryCodes![j]!;
+      known[c.index] = code;
     }
     let scanned = 0;
     const numberChecks = this.numberChecks;

@@ -123,7 +123,7 @@ type Backlogged = {
 };
 
 /** Size and SHA-256 of a file on disk, read in pieces. */
-async function hashFile(path: string): Promise<Written> {
+export async function hashFile(path: string): Promise<Written> {
   const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {

@@ -95,6 +95,11 @@ function both(text: (locale: 'id' | 'en') => string): Bilingual {
   return { id: text('id'), en: text('en') };
 }
 
+/** Where a figure's data come from: its dataset, its tables and the source line naming both. */
+function from(dataset: { id: string; source: (tables: string[]) => Bilingual }, tables: string[]) {
+  return { source: dataset.source(tables), dataset: dataset.id, tables };
+}
+
 /** The one variant of a figure drawn in a single view. */
 function only(takeaway: Bilingual, table: FigureTable, plot: FigureVariant['plot']): FigureVariant {
   return { key: '', label: { id: '', en: '' }, takeaway, table, plot };
@@ -137,9 +142,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
         id: `Jumlah penduduk (WNI dan WNA) tiap kelurahan; ${titleCase(c.kelurahan)}, tempat studi, ditandai warna dan tanda ▸.`,
         en: `Residents (citizens and foreign nationals) of each kelurahan; ${titleCase(c.kelurahan)}, where the study took place, is marked by colour and by ▸.`,
       },
-      source: c.source([c.table]),
-      dataset: c.id,
-      tables: [c.table],
+      ...from(c, [c.table]),
       variants: [
         only(
           both((l) => pasebanContextTakeaway(population, c.kelurahan, c.year, l)),
@@ -156,9 +159,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
         id: 'Jumlah anggota tiap pokmas menurut jenis usaha yang dijalankan dengan modal IDT, dan persentasenya dalam kelompok.',
         en: 'Members of each pokmas by the type of business run with the IDT capital, and their share of the group.',
       }),
-      source: s.source(['anggota']),
-      dataset: s.id,
-      tables: ['anggota'],
+      ...from(s, ['anggota']),
       highlight,
       variants: [
         only(
@@ -179,9 +180,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
         id: 'Median tiap indikator di antara anggota pokmas, sebelum dan sesudah menerima modal; anggota tanpa nilai tidak dihitung (n menunjukkan jumlah yang dihitung).',
         en: "Median of each indicator among the pokmas' members, before and after receiving the capital; members without a value are left out (n gives the number counted).",
       }),
-      source: s.source(['kondisi', 'anggota']),
-      dataset: s.id,
-      tables: ['kondisi', 'anggota'],
+      ...from(s, ['kondisi', 'anggota']),
       variantLabel: { id: 'Indikator', en: 'Indicator' },
       highlight,
       variants: s.indicators.map((indicator) => {
@@ -203,9 +202,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
         id: 'Jumlah anggota tiap pokmas menurut status angsuran modal usahanya, dan persentasenya dalam kelompok.',
         en: 'Members of each pokmas by the repayment status of their business capital, and their share of the group.',
       }),
-      source: s.source(['anggota']),
-      dataset: s.id,
-      tables: ['anggota'],
+      ...from(s, ['anggota']),
       highlight,
       variants: [
         only(
@@ -223,9 +220,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
         id: 'Pertemuan, kehadiran, angsuran yang terkumpul dan kunjungan pendamping tiap pokmas, per bulan sejak modal diterima.',
         en: 'Meetings, attendance, instalments collected and facilitator visits of each pokmas, per month since the capital was received.',
       }),
-      source: s.source(['kegiatan']),
-      dataset: s.id,
-      tables: ['kegiatan'],
+      ...from(s, ['kegiatan']),
       variantLabel: { id: 'Ukuran', en: 'Measure' },
       highlight,
       variants: s.measures.map((measure) => {
@@ -247,9 +242,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
         id: 'Jumlah pernyataan wawancara yang dikodekan per tema, menurut sikap (positif, netral, negatif), dan persentasenya dari semua pernyataan kelompok.',
         en: "Coded interview statements per theme, by stance (positive, neutral, negative), and their share of all of the group's statements.",
       }),
-      source: s.source(['wawancara', 'anggota']),
-      dataset: s.id,
-      tables: ['wawancara', 'anggota'],
+      ...from(s, ['wawancara', 'anggota']),
       highlight,
       variants: [
         only(

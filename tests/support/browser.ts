@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumArgs, findChromium } from './chromium.ts';
 
 /** axe-core itself, run in the pages under test. */
@@ -15,6 +16,18 @@ export async function launchBrowser(): Promise<Browser> {
   const found = findChromium();
   if ('error' in found) throw new Error(found.error);
   return chromium.launch({ executablePath: found.path, args: chromiumArgs, headless: true });
+}
+
+/** One browser for the test file that calls it: launched before its tests, closed after; call the result to get it. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 export interface PageVisit {
