@@ -1,23 +1,22 @@
 /**
  * The official schemas (Data Package, CSL-JSON, CITATION.cff, DDI XSD) that
- * the tests check the project's outputs against. They are not copied into
- * the repository: they live in `shared/standards/` beside the checkout
- * (`../shared/standards`), or wherever `STANDARDS_DIR` points.
+ * the tests check the project's outputs against: copies in
+ * `tests/standards/` (sources and licences in its README), or wherever
+ * `STANDARDS_DIR` points.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const bundled = fileURLToPath(new URL('../standards/', import.meta.url));
 
 /** Absolute path of one file of the official standards; a clear error when it is missing. */
 export function standardPath(name: string): string {
-  const dir = path.resolve(process.env.STANDARDS_DIR ?? path.join(repoRoot, '..', 'shared', 'standards'));
+  const dir = path.resolve(process.env.STANDARDS_DIR ?? bundled);
   const file = path.join(dir, name);
   if (!existsSync(file)) {
     throw new Error(
-      `${file} not found: the checks against the official schemas need the standards folder ` +
-        '(shared/standards/ beside the repository, or STANDARDS_DIR).',
+      `${file} not found: the checks against the official schemas read tests/standards/ (or STANDARDS_DIR).`,
     );
   }
   return file;
