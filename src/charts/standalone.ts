@@ -3,9 +3,7 @@
  * resolved, title above, source and notice below) and a PNG rasterised from
  * it with resvg and the DejaVu fonts, so both look the same everywhere.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { rasterize } from '../lib/raster.ts';
 import { resolveVars, themeTokens } from './theme.ts';
 
 export interface StandaloneText {
@@ -73,20 +71,7 @@ export function standaloneSvg(inlineSvg: string, text: StandaloneText): string {
   return resolveVars(svg, tokens);
 }
 
-let fontFiles: string[] | undefined;
-function dejavuFonts(): string[] {
-  if (!fontFiles) {
-    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => join(dir, f));
-  }
-  return fontFiles;
-}
-
 /** Rasterises a standalone SVG to PNG at twice its size. */
 export function svgToPng(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: 2 },
-    font: { fontFiles: dejavuFonts(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-  });
-  return resvg.render().asPng();
+  return rasterize(svg, { mode: 'zoom', value: 2 });
 }

@@ -5,16 +5,11 @@
  * each image is the page's own `og:image` URL, so the layout decides where it lives.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { rasterize } from '../lib/raster.ts';
 import type { AstroIntegration } from 'astro';
 import { htmlFiles, readPage } from './built-pages.ts';
-
-const require = createRequire(import.meta.url);
-const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => join(fontDir, f));
 
 export const ogSize = { width: 1200, height: 630 };
 
@@ -64,12 +59,8 @@ export function ogSvg(opts: { title: string; siteName: string }): string {
 }
 
 /** PNG bytes of one card. */
-export function renderOgPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: ogSize.width },
-    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-  });
-  return resvg.render().asPng();
+export function renderOgPng(svg: string): Uint8Array {
+  return rasterize(svg, { mode: 'width', value: ogSize.width });
 }
 
 export default function ogImages(): AstroIntegration {
