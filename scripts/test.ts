@@ -3,14 +3,20 @@
  *
  *   1. Chromium for the browser tests and xmllint for the DDI XML check
  *      (installed with apt-get when running as root on Debian and missing);
- *   2. formatting (`prettier --check .`);
- *   3. the site build (`npm run build`, which builds the data first);
- *   4. types (`astro check`);
- *   5. the same build under the sub-path base `/paseban/` (into dist-subpath/);
- *   6. vitest: the "unit" and "browser" projects (see vitest.config.ts).
+ *   2. the data build (`npm run data`): datasets and generated row types;
+ *   3. the site build into dist/ (`astro build`), beside vitest's "unit" and
+ *      "astro" projects (they need the data build, not the site);
+ *   4. the same site built under the sub-path base `/paseban/` into
+ *      dist-subpath/ (the same data build; its images come from the raster
+ *      cache the first build filled), beside formatting (`prettier --check .`);
+ *   5. vitest's "browser" project against both builds, beside types
+ *      (`astro check`).
  *
- * Each of steps 1–5 counts as one test, every vitest test as one. The last
- * line printed is `N passed, N failed`; the exit code is 1 if anything failed.
+ * Steps on one line run at the same time: on two cores, a single-threaded
+ * build leaves a core for the other. Each of the non-vitest steps counts as
+ * one test, every vitest test as one. The summary lists each step's time;
+ * the last line printed is `N passed, N failed`; the exit code is 1 if
+ * anything failed.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -29,41 +35,82 @@ const baseEnv: NodeJS.ProcessEnv = {
 
 let passed = 0;
 const failures: string[] = [];
-
-function record(name: string, ok: boolean, why = ''): void {
-  if (ok) passed += 1;
-  else failures.push(why ? `${name}: ${why}` : name);
-  console.log(
-    `${ok ? '✔' : '✘'} ${name}${ok ? '' : ' FAILED'}${why && !ok ? ` (${why})` : ''} [${seconds(stepStart)}]\n`,
-  );
-}
-
-let stepStart = performance.now();
+const timings: { name: string; seconds: number; ok: boolean }[] = [];
 const started = performance.now();
-const seconds = (since: number) => `${Math.round((performance.now() - since) / 1000)} s`;
+const secondsSince = (t: number) => Math.round((performance.now() - t) / 1000);
 
-function heading(name: string): void {
-  stepStart = performance.now();
-  console.log(`\n━━ ${name} ━━`);
+interface Outcome {
+  ok: boolean;
+  why?: string;
+  /** Tests counted (vitest); a plain step counts as one. */
+  passed?: number;
+  failures?: string[];
 }
 
-/** Runs a command with its output shown; resolves to its exit code. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): Promise<number> {
+/**
+ * Runs one step, its output shown live (`live`) or held and printed in one
+ * piece when it ends (steps that run beside another), and records it.
+ */
+async function step(name: string, body: (out: Output) => Promise<Outcome>, live = false): Promise<boolean> {
+  const t = performance.now();
+  const out = new Output(live);
+  if (live) console.log(`\n━━ ${name} ━━`);
+  const outcome = await body(out);
+  const seconds = secondsSince(t);
+  if (!live) console.log(`\n━━ ${name} ━━\n${out.text()}`);
+  if (outcome.failures) {
+    passed += outcome.passed ?? 0;
+    failures.push(...outcome.failures);
+  } else if (outcome.ok) passed += 1;
+  else failures.push(outcome.why ? `${name}: ${outcome.why}` : name);
+  timings.push({ name, seconds, ok: outcome.ok });
+  const mark = outcome.ok ? '✔' : '✘';
+  console.log(
+    `${mark} ${name}${outcome.ok ? '' : ` FAILED${outcome.why ? ` (${outcome.why})` : ''}`} [${seconds} s]\n`,
+  );
+  return outcome.ok;
+}
+
+/** Where a step's output goes: straight through, or kept until the step ends. */
+class Output {
+  private chunks: Buffer[] = [];
+  readonly live: boolean;
+  constructor(live: boolean) {
+    this.live = live;
+  }
+  write(chunk: Buffer | string, stream: 'stdout' | 'stderr' = 'stdout'): void {
+    if (this.live) process[stream].write(chunk);
+    else this.chunks.push(Buffer.from(chunk));
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8').replace(/\n*$/, '');
+  }
+}
+
+/** Runs a command; resolves to its exit code. */
+function run(cmd: string, args: string[], out: Output, env: NodeJS.ProcessEnv = baseEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    child.stdout.on('data', (c: Buffer) => out.write(c, 'stdout'));
+    child.stderr.on('data', (c: Buffer) => out.write(c, 'stderr'));
     child.on('error', (err) => {
-      console.error(`Could not run ${cmd}: ${err.message}`);
+      out.write(`Could not run ${cmd}: ${err.message}\n`, 'stderr');
       resolve(127);
     });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
 }
 
-async function step(name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<boolean> {
-  heading(name);
-  const code = await run(cmd, args, env);
-  record(name, code === 0, code === 0 ? '' : `exit code ${code}`);
-  return code === 0;
+/** A step that is one command: passes when it exits 0. */
+function command(name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv, live = false) {
+  return step(
+    name,
+    async (out) => {
+      const code = await run(cmd, args, out, env);
+      return code === 0 ? { ok: true } : { ok: false, why: `exit code ${code}` };
+    },
+    live,
+  );
 }
 
 function hasCommand(cmd: string): boolean {
@@ -72,13 +119,13 @@ function hasCommand(cmd: string): boolean {
 
 const canApt = () => process.platform === 'linux' && process.getuid?.() === 0 && hasCommand('apt-get');
 
-async function aptInstall(packages: string[]): Promise<boolean> {
-  console.log(`Installing Debian packages: apt-get update && apt-get install -y ${packages.join(' ')}`);
+async function aptInstall(packages: string[], out: Output): Promise<boolean> {
+  out.write(`Installing Debian packages: apt-get update && apt-get install -y ${packages.join(' ')}\n`);
   const env = { ...baseEnv, DEBIAN_FRONTEND: 'noninteractive' };
   const ok =
-    (await run('apt-get', ['update'], env)) === 0 &&
-    (await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], env)) === 0;
-  if (!ok) console.error(`apt-get could not install ${packages.join(' ')}.`);
+    (await run('apt-get', ['update'], out, env)) === 0 &&
+    (await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], out, env)) === 0;
+  if (!ok) out.write(`apt-get could not install ${packages.join(' ')}.\n`, 'stderr');
   return ok;
 }
 
@@ -87,85 +134,103 @@ async function aptInstall(packages: string[]): Promise<boolean> {
  * is missing and this is Linux with apt-get and root, the Debian package is
  * installed (and said so); otherwise the step fails, saying how to get it.
  */
-async function ensureSystemTools(): Promise<void> {
-  const name = 'System tools for the tests (Chromium, xmllint)';
-  heading(name);
-  const browserFromEnv = Boolean(process.env.CHROME_PATH);
-  const missing = (): string[] => [
-    ...('error' in findChromium() && !browserFromEnv ? ['chromium'] : []),
-    ...(hasCommand('xmllint') ? [] : ['libxml2-utils']),
-  ];
-  const toInstall = missing();
-  if (toInstall.length > 0 && canApt()) {
-    console.log(`Not found: ${toInstall.join(', ')}.`);
-    await aptInstall(toInstall);
-  }
-  const problems: string[] = [];
-  const browser = findChromium();
-  if ('error' in browser) problems.push(browser.error);
-  else {
-    console.log(`Chromium: ${browser.path}`);
-    baseEnv.CHROME_PATH = browser.path;
-  }
-  if (hasCommand('xmllint')) console.log('xmllint: found');
-  else {
-    problems.push(
-      'xmllint not found: install libxml2 (Debian/Ubuntu: `sudo apt-get install libxml2-utils`; macOS has it).',
-    );
-  }
-  for (const p of problems) console.error(p);
-  record(name, problems.length === 0, problems.length ? 'the tests that need them will fail' : '');
+function ensureSystemTools(): Promise<boolean> {
+  return step(
+    'System tools for the tests (Chromium, xmllint)',
+    async (out) => {
+      const browserFromEnv = Boolean(process.env.CHROME_PATH);
+      const missing = (): string[] => [
+        ...('error' in findChromium() && !browserFromEnv ? ['chromium'] : []),
+        ...(hasCommand('xmllint') ? [] : ['libxml2-utils']),
+      ];
+      const toInstall = missing();
+      if (toInstall.length > 0 && canApt()) {
+        out.write(`Not found: ${toInstall.join(', ')}.\n`);
+        await aptInstall(toInstall, out);
+      }
+      const problems: string[] = [];
+      const browser = findChromium();
+      if ('error' in browser) problems.push(browser.error);
+      else {
+        out.write(`Chromium: ${browser.path}\n`);
+        baseEnv.CHROME_PATH = browser.path;
+      }
+      if (hasCommand('xmllint')) out.write('xmllint: found\n');
+      else {
+        problems.push(
+          'xmllint not found: install libxml2 (Debian/Ubuntu: `sudo apt-get install libxml2-utils`; macOS has it).',
+        );
+      }
+      for (const p of problems) out.write(`${p}\n`, 'stderr');
+      return problems.length === 0 ? { ok: true } : { ok: false, why: 'the tests that need them will fail' };
+    },
+    true,
+  );
 }
 
-async function vitest(): Promise<void> {
-  heading('vitest (unit and browser projects)');
-  const out = path.join(root, '.tmp', 'vitest-results.json');
-  mkdirSync(path.dirname(out), { recursive: true });
-  rmSync(out, { force: true });
-  const code = await run(
-    path.join(bin, 'vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
-    { ...baseEnv, TEST_NO_BUILD: '1' },
-  );
-  if (!existsSync(out)) {
-    record('vitest', false, `no results written (exit code ${code})`);
-    return;
-  }
-  const results = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
-  const summary = summarizeVitest(results, root, code);
-  passed += summary.passed;
-  failures.push(...summary.failures);
-  console.log(
-    `vitest: ${summary.passed} passed, ${summary.failures.length} failed [${seconds(stepStart)}]\n`,
+/** One vitest run of the given projects, its tests counted one by one. */
+function vitest(projects: string[], live: boolean): Promise<boolean> {
+  const name = `vitest: ${projects.join(' and ')} project${projects.length > 1 ? 's' : ''}`;
+  return step(
+    name,
+    async (out) => {
+      const file = path.join(root, '.tmp', `vitest-${projects.join('-')}.json`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      rmSync(file, { force: true });
+      const code = await run(
+        path.join(bin, 'vitest'),
+        [
+          'run',
+          ...projects.flatMap((p) => ['--project', p]),
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${file}`,
+        ],
+        out,
+        { ...baseEnv, TEST_NO_BUILD: '1' },
+      );
+      if (!existsSync(file)) return { ok: false, why: `no results written (exit code ${code})` };
+      const summary = summarizeVitest(JSON.parse(readFileSync(file, 'utf8')) as VitestJson, root, code);
+      out.write(`${name}: ${summary.passed} passed, ${summary.failures.length} failed\n`);
+      return { ok: summary.failures.length === 0, ...summary };
+    },
+    live,
   );
 }
+
+const astroBuild = (build: typeof rootBuild) =>
+  [
+    `Site build (astro build → ${build.outDir}/, base ${build.base})`,
+    path.join(bin, 'astro'),
+    ['build'],
+    { ...baseEnv, ...buildEnv(build), PATH: baseEnv.PATH },
+  ] as const;
 
 await ensureSystemTools();
-await step('Formatting (prettier --check .)', path.join(bin, 'prettier'), ['--check', '.']);
 for (const dir of [rootBuild.outDir, subpathBuild.outDir]) rmSync(dir, { recursive: true, force: true });
-await step(`Build (npm run build → ${rootBuild.outDir}/)`, 'npm', ['run', 'build'], {
-  ...baseEnv,
-  ...buildEnv(rootBuild),
-  PATH: baseEnv.PATH,
-});
-await step('Types (astro check)', path.join(bin, 'astro'), ['check']);
-await step(
-  `Build under the sub-path ${subpathBuild.base} (→ ${subpathBuild.outDir}/)`,
-  'npm',
-  ['run', 'build'],
-  {
-    ...baseEnv,
-    ...buildEnv(subpathBuild),
-    PATH: baseEnv.PATH,
-  },
-);
-await vitest();
-
-if (failures.length > 0) {
-  console.log('Failed:');
-  for (const f of failures) console.log(`  ✘ ${f}`);
-  console.log('');
+if (await command('Data build (npm run data)', 'npm', ['run', 'data'], baseEnv, true)) {
+  await Promise.all([command(...astroBuild(rootBuild)), vitest(['unit', 'astro'], false)]);
+  await Promise.all([
+    command(...astroBuild(subpathBuild)),
+    command('Formatting (prettier --check .)', path.join(bin, 'prettier'), ['--check', '.']),
+  ]);
+  // Beside the browser tests, which do not touch Astro's generated types (a build would rewrite them
+  // under the checker): the builds before have synced them, so the checker need not.
+  await Promise.all([
+    vitest(['browser'], true),
+    command('Types (astro check)', path.join(bin, 'astro'), ['check', '--noSync']),
+  ]);
+} else {
+  await command('Formatting (prettier --check .)', path.join(bin, 'prettier'), ['--check', '.']);
+  failures.push('site builds, types and vitest: not run, the data build failed');
 }
-console.log(`Total time ${seconds(started)}.`);
+
+console.log('Time per step:');
+for (const t of timings) console.log(`  ${t.ok ? '✔' : '✘'} ${String(t.seconds).padStart(4)} s  ${t.name}`);
+if (failures.length > 0) {
+  console.log('\nFailed:');
+  for (const f of failures) console.log(`  ✘ ${f}`);
+}
+console.log(`\nTotal time ${secondsSince(started)} s.`);
 console.log(`${passed} passed, ${failures.length} failed`);
 process.exitCode = failures.length > 0 ? 1 : 0;
