@@ -10,6 +10,7 @@ import { mask, type DataIssue } from './errors.ts';
 import { describeFinding, scanCell, type IdentifierKind } from './disclosure.ts';
 import type { Bilingual } from '../../src/lib/i18n.ts';
 import type { DisclosureRole as Role, FieldDescription, FieldType } from '../../src/lib/dataset-meta.ts';
+import { DEFAULT_DISCLOSURE } from '../../src/lib/disclosure.ts';
 
 export const NS = 'paseban:';
 export const fieldTypes = [
@@ -93,9 +94,6 @@ export interface DatasetSpec {
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** Default k (k-anonymity) and l (l-diversity) when a codebook does not raise them. */
-export const DEFAULT_DISCLOSURE = { k: 3, l: 2 };
 
 /**
  * Parses codebook text into a dataset model, or returns the problems found
@@ -248,7 +246,7 @@ export function readCodebook(
     else problem([`${NS}synthetic`], 'must be false or { generator: <script>, seed: <number> }');
   }
   const disc = d[`${NS}disclosure`];
-  const disclosure = { ...DEFAULT_DISCLOSURE };
+  const disclosure: DatasetSpec['disclosure'] = { ...DEFAULT_DISCLOSURE };
   if (disc !== undefined) {
     if (!isObj(disc)) problem([`${NS}disclosure`], 'must be { k: <number>, l: <number> }');
     else {
