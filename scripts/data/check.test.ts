@@ -573,3 +573,110 @@ describe('the quick check of clean rows agrees with the full checks', { timeout:
     expect(quick.report).toEqual(full.report);
   });
 });
+
+describe('columns without a name, columns left out, headers of several rows', { timeout: 30_000 }, () => {
+  const expected = [
+    ['R001', 'A', 'L', 34, 1250000.5, '1995-02-01', 'lancar', 'usaha lancar'],
+    ['R002', 'A', 'L', 41, 850000, '1995-03-15', 'macet', null],
+  ];
+  /** ok-excel.csv's first three lines with the header (and rows) changed by `edit`. */
+  const excel = (edit: (line: string, i: number) => string) =>
+    Buffer.from(
+      readFileSync(path.join(fixtures, 'csv/ok-excel.csv'), 'utf8')
+        .split('\r\n')
+        .slice(0, 3)
+        .map(edit)
+        .join('\r\n') + '\r\n',
+      'utf8',
+    );
+  // Only two rows: the k-anonymity of the fixture's six rows is not at stake here.
+  const loose = (d: Descriptor) => {
+    for (const f of d.resources[1]!.schema.fields) delete f['paseban:role'];
+    (d.resources[1] as Record<string, unknown>).schema = {
+      ...d.resources[1]!.schema,
+      foreignKeys: [],
+    };
+  };
+
+  it('reads a column without a name by its position (paseban:column)', async () => {
+    const csv = excel((l, i) => (i === 0 ? l.replace(';jenis_kelamin;', ';;') : l));
+    const r = await check(
+      csv,
+      (d) => {
+        loose(d);
+        field(d, 'jenis_kelamin')['paseban:column'] = 3;
+      },
+      true,
+    );
+    expect(formatIssues(r.log)).toBe('0 problems found');
+    expect(r.tables[1]!.rows).toEqual(expected);
+  });
+
+  it('refuses a value in a column without a name, naming its position and both ways out', async () => {
+    const csv = excel((l, i) => l.replace(/;/, i === 0 ? ';;' : i === 1 ? ';x;' : ';;'));
+    const r = await check(csv, loose);
+    expect(r.log.issues).toMatchObject([{ rule: 'header-extra', line: 2, column: 2 }]);
+    expect(r.log.issues[0]!.message).toBe('a value stands in column 2, which has no name in the header');
+    expect(r.log.issues[0]!.hint).toContain('paseban:column: 2');
+    expect(r.log.issues[0]!.hint).toContain('schema.fieldsMatch: subset');
+  });
+
+  it('leaves out columns the codebook does not describe with fieldsMatch: subset, scanning them still', async () => {
+    const csv = excel((l, i) =>
+      l.replace(/;/, i === 0 ? ';;kecamatan;' : i === 1 ? ';x;Senen;' : ';siti@example.com;Senen;'),
+    );
+    const subset = (d: Descriptor) => {
+      loose(d);
+      d.resources[1]!.schema = { ...d.resources[1]!.schema, fieldsMatch: 'subset' } as never;
+    };
+    const r = await check(csv, subset, true);
+    expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual([['disclosure:email', 3, 2]]);
+    const clean = await check(
+      excel((l, i) => l.replace(/;/, i === 0 ? ';;kecamatan;' : ';x;Senen;')),
+      subset,
+      true,
+    );
+    expect(formatIssues(clean.log)).toBe('0 problems found');
+    expect(clean.tables[1]!.rows).toEqual(expected);
+  });
+
+  it('joins a header of two rows per column (dialect.headerRows, headerJoin)', async () => {
+    const csv = excel((l, i) =>
+      i === 0
+        ? `Anggota pokmas\r\n${l.replace('jenis_kelamin', 'jenis').replace(';umur', ';')}\r\n;;kelamin;umur`
+        : l,
+    );
+    const r = await check(
+      csv,
+      (d) => {
+        loose(d);
+        (d.resources[1] as Record<string, unknown>).dialect = {
+          delimiter: ';',
+          headerRows: [2, 3],
+          headerJoin: '_',
+        };
+      },
+      true,
+    );
+    expect(formatIssues(r.log)).toBe('0 problems found');
+    expect(r.tables[1]!.rows).toEqual(expected);
+  });
+
+  it('refuses codebook settings it cannot read, with their line', async () => {
+    const r = await check('ok-excel.csv', (d) => {
+      (d.resources[1] as Record<string, unknown>).dialect = { delimiter: ';', headerRows: [2, 1] };
+      d.resources[1]!.schema = { ...d.resources[1]!.schema, fieldsMatch: 'exact' } as never;
+      field(d, 'umur')['paseban:column'] = 0;
+      field(d, 'status')['paseban:column'] = 2;
+      field(d, 'catatan')['paseban:column'] = 2;
+    });
+    expect(r.log.issues.map((i) => i.message.split(':')[0])).toEqual([
+      'resources.1.dialect.headerRows',
+      'resources.1.schema.fieldsMatch',
+      'resources.1.schema.fields.3.paseban',
+      'resources.1.schema.fields.7.paseban',
+    ]);
+    for (const i of r.log.issues) expect(i).toMatchObject({ file: 'datapackage.yaml', rule: 'codebook' });
+    for (const i of r.log.issues) expect(i.line).toBeGreaterThan(1);
+  });
+});

@@ -36,6 +36,21 @@ function mixedEndings(cells: string[], firstEol: string | undefined): boolean {
   return other !== undefined && cells.some((c) => other.test(c));
 }
 
+/**
+ * The header of a file whose header spans several rows: per column, the
+ * rows' cells that are not empty, joined (`35-39` above `Laki-Laki` gives
+ * `35-39 Laki-Laki`).
+ */
+export function joinHeaderRows(rows: string[][], join: string): string[] {
+  const width = Math.max(...rows.map((r) => r.length));
+  return Array.from({ length: width }, (_, c) =>
+    rows
+      .map((r) => (r[c] ?? '').replace(/^\uFEFF/, '').trim())
+      .filter((part) => part !== '')
+      .join(join),
+  );
+}
+
 export interface ReadOptions {
   /** Keep the typed rows (the build needs them; a check or benchmark does not). */
   collect: boolean;
@@ -121,6 +136,11 @@ export async function readTable(
   );
   let line = 1;
   let sawHeader = false;
+  /** Rows of the file read so far, empty ones included (what `dialect.headerRows` counts). */
+  let rowNumber = 0;
+  const headerRows = table.headerRows;
+  const headerParts: string[][] = [];
+  let headerLine = 0;
   await new Promise<void>((resolve) => {
     Papa.parse<string[], NodeJS.ReadableStream>(text, {
       delimiter: table.delimiter,
@@ -137,6 +157,7 @@ export async function readTable(
         for (let i = 0; i < rows.length; i++) {
           const cells = rows[i]!;
           const start = line;
+          rowNumber++;
           let extra = 0;
           if (decoder.sawQuote) for (let c = 0; c < cells.length; c++) extra += countNewlines(cells[c]!);
           line += 1 + extra;
@@ -156,6 +177,17 @@ export async function readTable(
               hint: 'Inside quotes, write a quote as "" (two quotes); every opening quote needs a closing one.',
             });
             if (q === 'MissingQuotes') return;
+            continue;
+          }
+          if (headerRows && !sawHeader) {
+            // Rows above the header (a title) and between its rows are not data.
+            if (!headerRows.includes(rowNumber)) continue;
+            if (headerParts.length === 0) headerLine = start;
+            headerParts.push(cells);
+            if (rowNumber === headerRows[headerRows.length - 1]) {
+              sawHeader = true;
+              v.header(joinHeaderRows(headerParts, table.headerJoin), headerLine);
+            }
             continue;
           }
           if (isBlank(cells)) continue; // an empty line, or one of only delimiters (`;;;;`)
@@ -183,8 +215,15 @@ export async function readTable(
     log.add({
       file: label,
       rule: 'empty-file',
-      message: 'the file has no header row (it holds only empty lines)',
-      hint: 'Export the sheet again.',
+      ...(headerRows
+        ? {
+            message: `the file has ${rowNumber} rows; the header is to be on row${headerRows.length > 1 ? 's' : ''} ${headerRows.join(', ')} (dialect.headerRows)`,
+            hint: 'Correct dialect.headerRows in the codebook, or export the sheet again.',
+          }
+        : {
+            message: 'the file has no header row (it holds only empty lines)',
+            hint: 'Export the sheet again.',
+          }),
     });
   return sawHeader ? v.finish() : v.result;
 }
