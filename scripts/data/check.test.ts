@@ -265,7 +265,7 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     const bytes = readFileSync(path.join(fixtures, 'csv/encoding.csv'));
     const r = await check('encoding.csv');
     expect(r.log.issues[0]!.message).toBe(
-      `the bytes are not valid utf-8 at byte offset ${bytes.indexOf(0xe9)} (byte 0xe9)`,
+      `the bytes are not valid utf-8 at byte offset ${bytes.indexOf(0xe9)} (byte 0xe9, "é" in windows-1252)`,
     );
   });
 
@@ -678,5 +678,78 @@ describe('columns without a name, columns left out, headers of several rows', { 
     ]);
     for (const i of r.log.issues) expect(i).toMatchObject({ file: 'datapackage.yaml', rule: 'codebook' });
     for (const i of r.log.issues) expect(i.line).toBeGreaterThan(1);
+  });
+});
+
+describe('messages say what to change', { timeout: 30_000 }, () => {
+  it('describes an integer with groupChar "." by its thousands, not by decimals written "." too', async () => {
+    const r = await check('type-integer-grouped.csv', (d) => (field(d, 'umur').groupChar = '.'));
+    const issue = r.log.issues.find((i) => i.rule === 'type')!;
+    expect(issue).toMatchObject({ line: 3, column: 4, variable: 'umur' });
+    expect(issue.hint).toContain('write whole numbers with "." between thousands');
+    expect(issue.hint).not.toContain('before decimals');
+  });
+
+  it('gives an undeclared windows-1252 file the line and column of the byte and names the likely encoding', async () => {
+    const r = await check('windows-1252.csv');
+    expect(r.log.issues).toMatchObject([{ file: 'anggota.csv', rule: 'encoding', line: 4, column: 8 }]);
+    expect(r.log.issues[0]!.message).toContain('(byte 0xe9, "é" in windows-1252)');
+    expect(r.log.issues[0]!.hint).toContain('probably windows-1252');
+  });
+
+  it('names a PNG renamed to .csv as an image, whatever encoding the codebook declares', async () => {
+    for (const encoding of [undefined, 'utf-16']) {
+      const r = await check('not-text-png.csv', (d) => {
+        if (encoding) (d.resources[1] as Record<string, unknown>).encoding = encoding;
+      });
+      expect(r.log.issues).toMatchObject([{ file: 'anggota.csv', rule: 'not-text' }]);
+      expect(r.log.issues[0]!.message).toContain('PNG image');
+    }
+  });
+
+  it('names the line where a repeated key first appeared', async () => {
+    const r = await check('primary-key.csv');
+    expect(r.log.issues).toMatchObject([
+      {
+        rule: 'primary-key',
+        line: 6,
+        column: 1,
+        variable: 'id',
+        message: 'the key (R004) appears more than once: first on line 5, again here',
+      },
+    ]);
+  });
+
+  it('counts every repeated key and names the first five in full', async () => {
+    const rows = Array.from(
+      { length: 9 },
+      (_, i) => `R00${i < 3 ? 1 : 2};A;L;34;1;01/02/1995;lancar;`, // R001 x3, then R002 x6
+    );
+    const r = await check(
+      Buffer.from(
+        ['id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan', ...rows, ''].join('\r\n'),
+      ),
+    );
+    const keys = r.log.issues.filter((i) => i.rule === 'primary-key');
+    expect(keys.map((i) => [i.line, i.message])).toEqual([
+      [3, 'the key (R001) appears more than once: first on line 2, again here'],
+      [4, 'the key (R001) appears more than once: first on line 2, again here'],
+      [6, 'the key (R002) appears more than once: first on line 5, again here'],
+      [7, 'the key (R002) appears more than once: first on line 5, again here'],
+      [8, 'the key (R002) appears more than once: first on line 5, again here'],
+    ]);
+    expect(r.log.kinds.get(['anggota.csv', 'primary-key', 'id', '1'].join('\u001f'))).toMatchObject({
+      count: 7,
+      lastLine: 10,
+    });
+  });
+
+  it('shows in a k-anonymity message only values that are categories of the codebook, masking the others', async () => {
+    const r = await check('k-anonymity.csv', (d) => (field(d, 'umur')['paseban:role'] = 'quasi-identifier'));
+    const messages = r.log.issues.filter((i) => i.rule === 'disclosure:k-anonymity').map((i) => i.message);
+    expect(messages).toHaveLength(5); // seven classes of one row, five listed in full
+    expect(messages[0]).toContain('jenis_kelamin=L, umur=••');
+    for (const age of ['34', '41', '29', '52', '47', '38', '30'])
+      for (const m of messages) expect(m).not.toContain(`umur=${age}`);
   });
 });

@@ -3,13 +3,13 @@
  * decoder and papaparse into a TableValidator, tracking the line each row
  * starts on (quoted cells may contain line breaks).
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import type { TableSpec } from './codebook.ts';
 import { DecodeError, StreamDecoder } from './decode.ts';
-import type { IssueLog } from './errors.ts';
+import { IssueLog } from './errors.ts';
 import { TableValidator, type TableResult } from './validate.ts';
 import type { Value } from './cast.ts';
 
@@ -51,6 +51,46 @@ export function joinHeaderRows(rows: string[][], join: string): string[] {
   );
 }
 
+/**
+ * The line (as an editor counts them) and the cell (1 = first) of the byte
+ * at `offset` of a file: a bad byte is reported where the reader can find it.
+ * Runs only on the way to an error, reading the file up to that byte.
+ */
+export function locateByte(
+  path: string,
+  offset: number,
+  delimiter: string,
+  quoteChar: string,
+): { line: number; column: number } {
+  const d = delimiter.charCodeAt(0);
+  const q = quoteChar.charCodeAt(0);
+  let line = 1;
+  let column = 1;
+  let quoted = false;
+  let prev = 0;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    for (let pos = 0; pos < offset;) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, offset - pos), pos);
+      if (n <= 0) break;
+      for (let i = 0; i < n; i++) {
+        const b = buf[i]!;
+        if (b === 0x0a ? prev !== 0x0d : b === 0x0d) {
+          line++;
+          if (!quoted) column = 1;
+        } else if (b === q) quoted = !quoted;
+        else if (b === d && !quoted) column++;
+        prev = b;
+      }
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { line, column };
+}
+
 export interface ReadOptions {
   /** Keep the typed rows (the build needs them; a check or benchmark does not). */
   collect: boolean;
@@ -60,6 +100,8 @@ export interface ReadOptions {
   onRow?: (values: readonly Value[]) => void;
   /** Asked before each piece of the file is parsed: a promise holds reading back until it resolves. */
   pace?: () => Promise<void> | undefined;
+  /** A second read for repeated primary keys: filled with the line each first appears on. */
+  firstLines?: Map<string, number>;
 }
 
 /** Streams one CSV file through the checks; problems go to `log`. */
@@ -70,7 +112,7 @@ export async function readTable(
   log: IssueLog,
   opts: ReadOptions,
 ): Promise<TableResult> {
-  const v = new TableValidator(table, label, log, opts.referenced, opts.collect, opts.onRow);
+  const v = new TableValidator(table, label, log, opts.referenced, opts.collect, opts.onRow, opts.firstLines);
   let size: number;
   try {
     size = statSync(path).size;
@@ -204,7 +246,15 @@ export async function readTable(
       complete: () => resolve(),
       error: (err: Error) => {
         if (err instanceof DecodeError)
-          log.add({ file: label, rule: err.rule, message: err.message, hint: err.hint });
+          log.add({
+            file: label,
+            ...(err.rule === 'encoding' && err.offset !== undefined && !/^utf-16/i.test(table.encoding ?? '')
+              ? locateByte(path, err.offset, table.delimiter, table.quoteChar)
+              : {}),
+            rule: err.rule,
+            message: err.message,
+            hint: err.hint,
+          });
         else
           log.add({ file: label, rule: 'read', message: err.message, hint: 'The file could not be read.' });
         resolve();
@@ -225,5 +275,12 @@ export async function readTable(
             hint: 'Export the sheet again.',
           }),
     });
-  return sawHeader ? v.finish() : v.result;
+  if (!sawHeader) return v.result;
+  // Where each repeated key first appeared: the key set keeps no lines, so
+  // the file is read once more (only when a key repeats).
+  const repeated = v.repeatedKeys;
+  if (repeated.length === 0 || opts.firstLines) return v.finish();
+  const firstLines = new Map(repeated.map((k) => [k, 0]));
+  await readTable(path, label, table, new IssueLog(), { collect: false, referenced: [], firstLines });
+  return v.finish(firstLines);
 }

@@ -15,7 +15,7 @@ import {
   scanCell,
   type Finding,
 } from './disclosure.ts';
-import { mask, type IssueLog } from './errors.ts';
+import { KEPT_PER_KIND, mask, type IssueLog } from './errors.ts';
 import { StringSet } from './string-set.ts';
 
 export interface TableResult {
@@ -187,6 +187,12 @@ export class TableValidator {
   private checkRows = false;
   /** Columns no field reads: their cells are still scanned for identifiers. */
   private scannedColumns: number[] = [];
+  /** Repeated primary keys reported in full, and how many more (see `repeated`). */
+  private repeats: { key: string; line: number }[] = [];
+  private moreRepeatCount = 0;
+  private lastRepeatLine = 0;
+  /** On a second read: repeated keys -> the line each first appears on. */
+  private readonly firstLines: Map<string, number> | undefined;
   /** Columns without a name before the last named one, which must stay empty. */
   private unnamedColumns: number[] = [];
   private pk?: { idx: number[]; seen: StringSet };
@@ -222,7 +228,9 @@ export class TableValidator {
     referenced: string[][],
     collect: boolean,
     onRow?: (values: readonly Value[]) => void,
+    firstLines?: Map<string, number>,
   ) {
+    this.firstLines = firstLines;
     this.table = table;
     this.file = file;
     this.log = log;
@@ -509,17 +517,10 @@ export class TableValidator {
     if (this.pk) {
       const key = tuple(values, this.pk.idx);
       if (!this.pk.seen.add(key)) {
-        log.add({
-          file,
-          line,
-          column: this.fieldColumn[this.pk.idx[0]!]! + 1,
-          variable: this.table.primaryKey.join(', '),
-          rule: 'primary-key',
-          message: `the key (${key.split(SEP).join(', ')}) appears more than once`,
-          hint: 'Each row needs its own value of the primary key (schema.primaryKey).',
-        });
+        this.repeated(key, line);
         return;
       }
+      if (this.firstLines?.has(key)) this.firstLines.set(key, line);
     }
     for (const k of this.otherKeys) k.set.add(tuple(values, k.idx));
     for (let i = 0; i < this.fkIdx.length; i++) {
@@ -797,8 +798,54 @@ export class TableValidator {
     this.log.add({ file: this.file, line, column: col + 1, variable: f.name, rule, message, hint });
   }
 
-  /** Checks that need the whole table (empty table); returns the result. */
-  finish(): TableResult {
+  /**
+   * A primary key seen before. The set of keys keeps no lines (it may hold
+   * millions), so the first few repeats are kept and reported by `finish`
+   * once a second read (`firstLines`) has found where each key first
+   * appeared; the others are only counted, as the report shows no more.
+   */
+  private repeated(key: string, line: number): void {
+    if (this.repeats.length < KEPT_PER_KIND) this.repeats.push({ key, line });
+    else {
+      this.moreRepeatCount++;
+      this.lastRepeatLine = line;
+    }
+  }
+
+  private repeatedKey(line: number | undefined, message: string): void {
+    this.log.add({
+      file: this.file,
+      line,
+      column: this.fieldColumn[this.pk!.idx[0]!]! + 1,
+      variable: this.table.primaryKey.join(', '),
+      rule: 'primary-key',
+      message,
+      hint: 'Each row needs its own value of the primary key (schema.primaryKey).',
+    });
+  }
+
+  /** The repeated primary keys whose first line is still to be found (empty when none). */
+  get repeatedKeys(): string[] {
+    return this.repeats.map((r) => r.key);
+  }
+
+  /** Checks that need the whole table (empty table, repeated keys); returns the result. */
+  finish(firstLines?: Map<string, number>): TableResult {
+    for (const { key, line } of this.repeats) {
+      const first = firstLines?.get(key);
+      this.repeatedKey(
+        line,
+        `the key (${key.split(SEP).join(', ')}) appears more than once${first ? `: first on line ${first}, again here` : ''}`,
+      );
+    }
+    // Repeats beyond those reported in full: counted, with the line of the last.
+    for (let i = 0; i < this.moreRepeatCount; i++)
+      this.repeatedKey(
+        i === this.moreRepeatCount - 1 ? this.lastRepeatLine : undefined,
+        'the key appears more than once',
+      );
+    this.repeats = [];
+    this.moreRepeatCount = 0;
     if (this.headerOk && this.result.rowCount === 0)
       this.log.add({
         file: this.file,
