@@ -640,6 +640,17 @@ describe('columns without a name, columns left out, headers of several rows', { 
     expect(clean.tables[1]!.rows).toEqual(expected);
   });
 
+  it('with fieldsMatch: subset, also leaves out a column without a name at the right edge', async () => {
+    const csv = excel((l, i) => (i === 0 ? `${l};` : i === 1 ? `${l};x` : `${l};0812-3456-7890`));
+    const r = await check(csv, (d) => {
+      loose(d);
+      d.resources[1]!.schema = { ...d.resources[1]!.schema, fieldsMatch: 'subset' } as never;
+    });
+    expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual([['disclosure:phone', 3, 9]]);
+    const strict = await check(csv, loose);
+    expect(strict.log.issues[0]).toMatchObject({ rule: 'header-extra', line: 2, column: 9 });
+  });
+
   it('joins a header of two rows per column (dialect.headerRows, headerJoin)', async () => {
     const csv = excel((l, i) =>
       i === 0

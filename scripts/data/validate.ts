@@ -193,6 +193,8 @@ export class TableValidator {
   private lastRepeatLine = 0;
   /** On a second read: repeated keys -> the line each first appears on. */
   private readonly firstLines: Map<string, number> | undefined;
+  /** `schema.fieldsMatch: subset`: columns no field reads are left out, whatever they hold. */
+  private subset = false;
   /** Columns without a name before the last named one, which must stay empty. */
   private unnamedColumns: number[] = [];
   private pk?: { idx: number[]; seen: StringSet };
@@ -433,9 +435,11 @@ export class TableValidator {
     // Columns the codebook does not read are not published, but the
     // delivered file is kept in the public repository: their cells are
     // still scanned for identifiers.
-    this.scannedColumns = subset ? [...extra, ...unnamed].sort((a, b) => a - b) : extra;
+    const trailing = Array.from({ length: cells.length - named }, (_, i) => named + i);
+    this.scannedColumns = subset ? [...extra, ...unnamed, ...trailing].sort((a, b) => a - b) : extra;
     // Without `subset`, a column with no name must stay empty.
     this.unnamedColumns = subset ? [] : unnamed;
+    this.subset = subset;
     this.width = cells.length;
     return this.headerOk;
   }
@@ -466,7 +470,7 @@ export class TableValidator {
       const text = cells[c];
       if (text !== undefined && text.trim() !== '') return this.unnamedValue(line, c);
     }
-    if (cells.length > this.namedColumns && cells.length <= this.width)
+    if (!this.subset && cells.length > this.namedColumns && cells.length <= this.width)
       for (let c = this.namedColumns; c < cells.length; c++)
         if (cells[c]!.trim() !== '') return this.unnamedValue(line, c);
     // Empty cells past the header's end (rows ending in an extra `;`) hold
