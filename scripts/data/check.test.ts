@@ -706,6 +706,10 @@ describe('messages say what to change', { timeout: 30_000 }, () => {
     expect(r.log.issues).toMatchObject([{ file: 'anggota.csv', rule: 'encoding', line: 4, column: 8 }]);
     expect(r.log.issues[0]!.message).toContain('(byte 0xe9, "é" in windows-1252)');
     expect(r.log.issues[0]!.hint).toContain('probably windows-1252');
+    const declared = await check('windows-1252.csv', (d) => {
+      (d.resources[1] as Record<string, unknown>).encoding = 'utf-8';
+    });
+    expect(declared.log.issues[0]!.hint).toContain('change encoding to windows-1252');
   });
 
   it('names a PNG renamed to .csv as an image, whatever encoding the codebook declares', async () => {

@@ -213,10 +213,10 @@ function badBytes(
   return new DecodeError(
     `the bytes are not valid ${encoding}${at !== undefined ? ` at byte offset ${at}${byte !== undefined ? ` (byte 0x${byte.toString(16).padStart(2, '0')}${as1252 && encoding === 'utf-8' ? `, "${as1252}" in windows-1252` : ''})` : ''}` : ''}`,
     at,
-    declared
-      ? `The codebook declares encoding "${declared}". Save the file in that encoding, or correct "encoding".`
-      : as1252 && encoding === 'utf-8'
-        ? `The file is probably windows-1252 (Excel's "CSV" on Windows): declare encoding: windows-1252 for this table in the codebook, or save the file as "CSV UTF-8".`
+    as1252 && encoding === 'utf-8'
+      ? `The file is probably windows-1252 (Excel's "CSV" on Windows): ${declared ? 'change encoding to windows-1252' : 'declare encoding: windows-1252'} for this table in the codebook, or save the file as "CSV UTF-8".`
+      : declared
+        ? `The codebook declares encoding "${declared}". Save the file in that encoding, or correct "encoding".`
         : 'Without a byte order mark the file is read as UTF-8. Save it as "CSV UTF-8", or declare its encoding in the codebook (e.g. encoding: windows-1252).',
   );
 }
