@@ -675,13 +675,18 @@ describe('columns without a name, columns left out, headers of several rows', { 
 
   it('refuses codebook settings it cannot read, with their line', async () => {
     const r = await check('ok-excel.csv', (d) => {
-      (d.resources[1] as Record<string, unknown>).dialect = { delimiter: ';', headerRows: [2, 1] };
+      (d.resources[1] as Record<string, unknown>).dialect = {
+        delimiter: ';',
+        header: false,
+        headerRows: [2, 1],
+      };
       d.resources[1]!.schema = { ...d.resources[1]!.schema, fieldsMatch: 'exact' } as never;
       field(d, 'umur')['paseban:column'] = 0;
       field(d, 'status')['paseban:column'] = 2;
       field(d, 'catatan')['paseban:column'] = 2;
     });
     expect(r.log.issues.map((i) => i.message.split(':')[0])).toEqual([
+      'resources.1.dialect.header',
       'resources.1.dialect.headerRows',
       'resources.1.schema.fieldsMatch',
       'resources.1.schema.fields.3.paseban',
