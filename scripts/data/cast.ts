@@ -72,8 +72,15 @@ export function numberReader(
   };
 }
 
-const describeNumber = (f: FieldSpec) =>
-  `write numbers with "${f.decimalChar}" before decimals${f.groupChar ? ` and "${f.groupChar}" between thousands` : ' and no thousands separator'}, as the codebook says (decimalChar/groupChar)`;
+/** The number form the codebook asks for, in words. */
+function describeNumber(f: FieldSpec): string {
+  // Whole numbers have no decimals to describe (a zero fraction aside).
+  if (f.type === 'integer')
+    return `write whole numbers${f.groupChar ? ` with "${f.groupChar}" between thousands` : ' without a thousands separator'}, as the codebook says (groupChar)`;
+  if (f.groupChar === f.decimalChar)
+    return `the codebook gives "${f.decimalChar}" both before decimals and between thousands: set decimalChar: ',' and groupChar: '.' for numbers written 1.234,5, or leave out groupChar for 1234.5`;
+  return `write numbers with "${f.decimalChar}" before decimals${f.groupChar ? ` and "${f.groupChar}" between thousands` : ' and no thousands separator'}, as the codebook says (decimalChar/groupChar)`;
+}
 
 /** What to change when a cell is not a number: the likeliest cause first, then the codebook's number form. */
 function numberHint(f: FieldSpec, t: string): string {

@@ -265,7 +265,7 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     const bytes = readFileSync(path.join(fixtures, 'csv/encoding.csv'));
     const r = await check('encoding.csv');
     expect(r.log.issues[0]!.message).toBe(
-      `the bytes are not valid utf-8 at byte offset ${bytes.indexOf(0xe9)} (byte 0xe9)`,
+      `the bytes are not valid utf-8 at byte offset ${bytes.indexOf(0xe9)} (byte 0xe9, "é" in windows-1252)`,
     );
   });
 
@@ -571,5 +571,205 @@ describe('the quick check of clean rows agrees with the full checks', { timeout:
       full.tables.map((t) => [t.rowCount, t.cellsScanned, t.rows]),
     );
     expect(quick.report).toEqual(full.report);
+  });
+});
+
+describe('columns without a name, columns left out, headers of several rows', { timeout: 30_000 }, () => {
+  const expected = [
+    ['R001', 'A', 'L', 34, 1250000.5, '1995-02-01', 'lancar', 'usaha lancar'],
+    ['R002', 'A', 'L', 41, 850000, '1995-03-15', 'macet', null],
+  ];
+  /** ok-excel.csv's first three lines with the header (and rows) changed by `edit`. */
+  const excel = (edit: (line: string, i: number) => string) =>
+    Buffer.from(
+      readFileSync(path.join(fixtures, 'csv/ok-excel.csv'), 'utf8')
+        .split('\r\n')
+        .slice(0, 3)
+        .map(edit)
+        .join('\r\n') + '\r\n',
+      'utf8',
+    );
+  // Only two rows: the k-anonymity of the fixture's six rows is not at stake here.
+  const loose = (d: Descriptor) => {
+    for (const f of d.resources[1]!.schema.fields) delete f['paseban:role'];
+    (d.resources[1] as Record<string, unknown>).schema = {
+      ...d.resources[1]!.schema,
+      foreignKeys: [],
+    };
+  };
+
+  it('reads a column without a name by its position (paseban:column)', async () => {
+    const csv = excel((l, i) => (i === 0 ? l.replace(';jenis_kelamin;', ';;') : l));
+    const r = await check(
+      csv,
+      (d) => {
+        loose(d);
+        field(d, 'jenis_kelamin')['paseban:column'] = 3;
+      },
+      true,
+    );
+    expect(formatIssues(r.log)).toBe('0 problems found');
+    expect(r.tables[1]!.rows).toEqual(expected);
+  });
+
+  it('refuses a value in a column without a name, naming its position and both ways out', async () => {
+    const csv = excel((l, i) => l.replace(/;/, i === 0 ? ';;' : i === 1 ? ';x;' : ';;'));
+    const r = await check(csv, loose);
+    expect(r.log.issues).toMatchObject([{ rule: 'header-extra', line: 2, column: 2 }]);
+    expect(r.log.issues[0]!.message).toBe('a value stands in column 2, which has no name in the header');
+    expect(r.log.issues[0]!.hint).toContain('paseban:column: 2');
+    expect(r.log.issues[0]!.hint).toContain('schema.fieldsMatch: subset');
+  });
+
+  it('leaves out columns the codebook does not describe with fieldsMatch: subset, scanning them still', async () => {
+    const csv = excel((l, i) =>
+      l.replace(/;/, i === 0 ? ';;kecamatan;' : i === 1 ? ';x;Senen;' : ';siti@example.com;Senen;'),
+    );
+    const subset = (d: Descriptor) => {
+      loose(d);
+      d.resources[1]!.schema = { ...d.resources[1]!.schema, fieldsMatch: 'subset' } as never;
+    };
+    const r = await check(csv, subset, true);
+    expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual([['disclosure:email', 3, 2]]);
+    const clean = await check(
+      excel((l, i) => l.replace(/;/, i === 0 ? ';;kecamatan;' : ';x;Senen;')),
+      subset,
+      true,
+    );
+    expect(formatIssues(clean.log)).toBe('0 problems found');
+    expect(clean.tables[1]!.rows).toEqual(expected);
+  });
+
+  it('with fieldsMatch: subset, also leaves out a column without a name at the right edge', async () => {
+    const csv = excel((l, i) => (i === 0 ? `${l};` : i === 1 ? `${l};x` : `${l};0812-3456-7890`));
+    const r = await check(csv, (d) => {
+      loose(d);
+      d.resources[1]!.schema = { ...d.resources[1]!.schema, fieldsMatch: 'subset' } as never;
+    });
+    expect(r.log.issues.map((i) => [i.rule, i.line, i.column])).toEqual([['disclosure:phone', 3, 9]]);
+    const strict = await check(csv, loose);
+    expect(strict.log.issues[0]).toMatchObject({ rule: 'header-extra', line: 2, column: 9 });
+  });
+
+  it('joins a header of two rows per column (dialect.headerRows, headerJoin)', async () => {
+    const csv = excel((l, i) =>
+      i === 0
+        ? `Anggota pokmas\r\n${l.replace('jenis_kelamin', 'jenis').replace(';umur', ';')}\r\n;;kelamin;umur`
+        : l,
+    );
+    const r = await check(
+      csv,
+      (d) => {
+        loose(d);
+        (d.resources[1] as Record<string, unknown>).dialect = {
+          delimiter: ';',
+          headerRows: [2, 3],
+          headerJoin: '_',
+        };
+      },
+      true,
+    );
+    expect(formatIssues(r.log)).toBe('0 problems found');
+    expect(r.tables[1]!.rows).toEqual(expected);
+  });
+
+  it('refuses codebook settings it cannot read, with their line', async () => {
+    const r = await check('ok-excel.csv', (d) => {
+      (d.resources[1] as Record<string, unknown>).dialect = {
+        delimiter: ';',
+        header: false,
+        headerRows: [2, 1],
+      };
+      d.resources[1]!.schema = { ...d.resources[1]!.schema, fieldsMatch: 'exact' } as never;
+      field(d, 'umur')['paseban:column'] = 0;
+      field(d, 'status')['paseban:column'] = 2;
+      field(d, 'catatan')['paseban:column'] = 2;
+    });
+    expect(r.log.issues.map((i) => i.message.split(':')[0])).toEqual([
+      'resources.1.dialect.header',
+      'resources.1.dialect.headerRows',
+      'resources.1.schema.fieldsMatch',
+      'resources.1.schema.fields.3.paseban',
+      'resources.1.schema.fields.7.paseban',
+    ]);
+    for (const i of r.log.issues) expect(i).toMatchObject({ file: 'datapackage.yaml', rule: 'codebook' });
+    for (const i of r.log.issues) expect(i.line).toBeGreaterThan(1);
+  });
+});
+
+describe('messages say what to change', { timeout: 30_000 }, () => {
+  it('describes an integer with groupChar "." by its thousands, not by decimals written "." too', async () => {
+    const r = await check('type-integer-grouped.csv', (d) => (field(d, 'umur').groupChar = '.'));
+    const issue = r.log.issues.find((i) => i.rule === 'type')!;
+    expect(issue).toMatchObject({ line: 3, column: 4, variable: 'umur' });
+    expect(issue.hint).toContain('write whole numbers with "." between thousands');
+    expect(issue.hint).not.toContain('before decimals');
+  });
+
+  it('gives an undeclared windows-1252 file the line and column of the byte and names the likely encoding', async () => {
+    const r = await check('windows-1252.csv');
+    expect(r.log.issues).toMatchObject([{ file: 'anggota.csv', rule: 'encoding', line: 4, column: 8 }]);
+    expect(r.log.issues[0]!.message).toContain('(byte 0xe9, "é" in windows-1252)');
+    expect(r.log.issues[0]!.hint).toContain('probably windows-1252');
+    const declared = await check('windows-1252.csv', (d) => {
+      (d.resources[1] as Record<string, unknown>).encoding = 'utf-8';
+    });
+    expect(declared.log.issues[0]!.hint).toContain('change encoding to windows-1252');
+  });
+
+  it('names a PNG renamed to .csv as an image, whatever encoding the codebook declares', async () => {
+    for (const encoding of [undefined, 'utf-16']) {
+      const r = await check('not-text-png.csv', (d) => {
+        if (encoding) (d.resources[1] as Record<string, unknown>).encoding = encoding;
+      });
+      expect(r.log.issues).toMatchObject([{ file: 'anggota.csv', rule: 'not-text' }]);
+      expect(r.log.issues[0]!.message).toContain('PNG image');
+    }
+  });
+
+  it('names the line where a repeated key first appeared', async () => {
+    const r = await check('primary-key.csv');
+    expect(r.log.issues).toMatchObject([
+      {
+        rule: 'primary-key',
+        line: 6,
+        column: 1,
+        variable: 'id',
+        message: 'the key (R004) appears more than once: first on line 5, again here',
+      },
+    ]);
+  });
+
+  it('counts every repeated key and names the first five in full', async () => {
+    const rows = Array.from(
+      { length: 9 },
+      (_, i) => `R00${i < 3 ? 1 : 2};A;L;34;1;01/02/1995;lancar;`, // R001 x3, then R002 x6
+    );
+    const r = await check(
+      Buffer.from(
+        ['id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan', ...rows, ''].join('\r\n'),
+      ),
+    );
+    const keys = r.log.issues.filter((i) => i.rule === 'primary-key');
+    expect(keys.map((i) => [i.line, i.message])).toEqual([
+      [3, 'the key (R001) appears more than once: first on line 2, again here'],
+      [4, 'the key (R001) appears more than once: first on line 2, again here'],
+      [6, 'the key (R002) appears more than once: first on line 5, again here'],
+      [7, 'the key (R002) appears more than once: first on line 5, again here'],
+      [8, 'the key (R002) appears more than once: first on line 5, again here'],
+    ]);
+    expect(r.log.kinds.get(['anggota.csv', 'primary-key', 'id', '1'].join('\u001f'))).toMatchObject({
+      count: 7,
+      lastLine: 10,
+    });
+  });
+
+  it('shows in a k-anonymity message only values that are categories of the codebook, masking the others', async () => {
+    const r = await check('k-anonymity.csv', (d) => (field(d, 'umur')['paseban:role'] = 'quasi-identifier'));
+    const messages = r.log.issues.filter((i) => i.rule === 'disclosure:k-anonymity').map((i) => i.message);
+    expect(messages).toHaveLength(5); // seven classes of one row, five listed in full
+    expect(messages[0]).toContain('jenis_kelamin=L, umur=••');
+    for (const age of ['34', '41', '29', '52', '47', '38', '30'])
+      for (const m of messages) expect(m).not.toContain(`umur=${age}`);
   });
 });

@@ -10,6 +10,7 @@ import { mask, type DataIssue } from './errors.ts';
 import { describeFinding, scanCell, type IdentifierKind } from './disclosure.ts';
 import type { Bilingual } from '../../src/lib/i18n.ts';
 import type { DisclosureRole as Role, FieldDescription, FieldType } from '../../src/lib/dataset-meta.ts';
+import { DEFAULT_DISCLOSURE } from '../../src/lib/disclosure.ts';
 
 export const NS = 'paseban:';
 export const fieldTypes = [
@@ -52,6 +53,11 @@ export interface FieldSpec extends FieldDescription {
   bareNumber: boolean;
   trueValues: string[];
   falseValues: string[];
+  /**
+   * The field's column in the delivered file (1 = first), when the codebook
+   * addresses it by position (`paseban:column`) rather than by its header name.
+   */
+  column?: number;
   /** The field as written in the codebook (for the published descriptor). */
   raw: Record<string, unknown>;
 }
@@ -69,6 +75,19 @@ export interface TableSpec {
   encoding?: string;
   delimiter: string;
   quoteChar: string;
+  /**
+   * The rows of the file (1 = first) whose cells, joined per column with
+   * `headerJoin`, make the header (`dialect.headerRows`); undefined: the
+   * first row that is not empty.
+   */
+  headerRows?: number[];
+  headerJoin: string;
+  /**
+   * `equal`: every column of the file is a field of the codebook (empty
+   * columns without a name aside); `subset`: columns the codebook does not
+   * describe are left out (`schema.fieldsMatch`).
+   */
+  fieldsMatch: 'equal' | 'subset';
   fields: FieldSpec[];
   primaryKey: string[];
   foreignKeys: ForeignKey[];
@@ -93,9 +112,6 @@ export interface DatasetSpec {
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** Default k (k-anonymity) and l (l-diversity) when a codebook does not raise them. */
-export const DEFAULT_DISCLOSURE = { k: 3, l: 2 };
 
 /**
  * Parses codebook text into a dataset model, or returns the problems found
@@ -248,7 +264,7 @@ export function readCodebook(
     else problem([`${NS}synthetic`], 'must be false or { generator: <script>, seed: <number> }');
   }
   const disc = d[`${NS}disclosure`];
-  const disclosure = { ...DEFAULT_DISCLOSURE };
+  const disclosure: DatasetSpec['disclosure'] = { ...DEFAULT_DISCLOSURE };
   if (disc !== undefined) {
     if (!isObj(disc)) problem([`${NS}disclosure`], 'must be { k: <number>, l: <number> }');
     else {
@@ -298,9 +314,43 @@ export function readCodebook(
       if (typeof delimiter !== 'string' || [...delimiter].length !== 1)
         problem([...rp, 'dialect', 'delimiter'], 'must be one character, e.g. ";" or ","');
       const quoteChar = typeof dialect.quoteChar === 'string' ? dialect.quoteChar : '"';
+      // Table Dialect v2: the header may span several rows (a heading above
+      // its sub-headings), joined per column; rows above it (a title) are skipped.
+      let headerRows: number[] | undefined;
+      if (dialect.header === false)
+        problem(
+          [...rp, 'dialect', 'header'],
+          'a file without a header row cannot be read: the header names the columns',
+          'Add a header row to the file, or leave out "header" (a header row is the default).',
+        );
+      if (dialect.headerRows !== undefined) {
+        const hr = dialect.headerRows;
+        if (
+          !Array.isArray(hr) ||
+          hr.length === 0 ||
+          !hr.every((n, i) => Number.isInteger(n) && n >= 1 && (i === 0 || n > (hr[i - 1] as number)))
+        )
+          problem(
+            [...rp, 'dialect', 'headerRows'],
+            'must list the rows of the header, counted from 1 and in order, e.g. [1, 2]',
+            'Row numbers are the line numbers a text editor shows (the first line is 1).',
+          );
+        else headerRows = hr as number[];
+      }
+      const headerJoin = dialect.headerJoin ?? ' ';
+      if (typeof headerJoin !== 'string')
+        problem([...rp, 'dialect', 'headerJoin'], 'must be text, e.g. " " (the default) or "_"');
       const schema = isObj(r.schema) ? r.schema : undefined;
       if (!schema || !Array.isArray(schema.fields) || schema.fields.length === 0)
         return problem([...rp, 'schema', 'fields'], "list the table's columns");
+      // Table Schema v2 `fieldsMatch`: columns are matched by name; with
+      // `subset` the file may have columns the codebook leaves out.
+      const fieldsMatch = schema.fieldsMatch ?? 'equal';
+      if (fieldsMatch !== 'equal' && fieldsMatch !== 'subset')
+        problem(
+          [...rp, 'schema', 'fieldsMatch'],
+          `"${String(fieldsMatch)}" is not read here; use equal (every column is described, the default) or subset (columns not described are left out)`,
+        );
       const schemaMissing = Array.isArray(schema.missingValues) ? schema.missingValues.map(String) : [''];
       const fields: FieldSpec[] = [];
       const seen = new Set<string>();
@@ -342,6 +392,12 @@ export function readCodebook(
               };
             });
         }
+        const column = f[`${NS}column`];
+        if (column !== undefined && !(Number.isInteger(column) && (column as number) >= 1))
+          problem(
+            [...fp, `${NS}column`],
+            'must be the position of the column in the file: 1 for the first, 2 for the second, …',
+          );
         const constraints = (isObj(f.constraints) ? f.constraints : {}) as Constraints;
         if (constraints.pattern !== undefined) {
           try {
@@ -369,8 +425,21 @@ export function readCodebook(
           falseValues: Array.isArray(f.falseValues)
             ? f.falseValues.map(String)
             : ['false', 'False', 'FALSE', '0'],
-          raw: f,
+          ...(typeof column === 'number' && Number.isInteger(column) && column >= 1 ? { column } : {}),
+          // How the delivered file is read is not published: the published CSV has its own columns.
+          raw: Object.fromEntries(Object.entries(f).filter(([k]) => k !== `${NS}column`)),
         });
+      });
+      const byPosition = new Map<number, string>();
+      fields.forEach((f, fi) => {
+        if (f.column === undefined) return;
+        const other = byPosition.get(f.column);
+        if (other !== undefined)
+          problem(
+            [...rp, 'schema', 'fields', fi, `${NS}column`],
+            `column ${f.column} is already the field "${other}"`,
+          );
+        byPosition.set(f.column, f.name);
       });
       const names = new Set(fields.map((f) => f.name));
       const asList = (x: unknown) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x.map(String) : []);
@@ -401,10 +470,13 @@ export function readCodebook(
         encoding: typeof r.encoding === 'string' ? r.encoding : undefined,
         delimiter: typeof delimiter === 'string' ? delimiter : ',',
         quoteChar,
+        headerRows,
+        headerJoin: typeof headerJoin === 'string' ? headerJoin : ' ',
+        fieldsMatch: fieldsMatch === 'subset' ? 'subset' : 'equal',
         fields,
         primaryKey,
         foreignKeys,
-        raw: r,
+        raw: { ...r, schema: { ...schema, fields: fields.map((f) => f.raw) } },
       });
     });
   // Foreign keys must point at a table and fields that exist.

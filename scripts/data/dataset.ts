@@ -157,14 +157,17 @@ export async function checkDataset(
     let counted = 0;
     for (const cls of c.classes.values()) counted += cls.count;
     if (counted < r.rowCount) continue;
+    // A rare combination is what singles a person out, and these messages
+    // end up in terminals and build logs: a value is shown only when it is
+    // one of the codebook's categories (published with the codebook anyway);
+    // any other value (an exact age, a place) is masked.
+    const categories = c.quasi.map(
+      (q) => new Set(r.table.fields.find((f) => f.name === q)?.categories?.map((x) => x.value)),
+    );
     for (const cls of c.classes.values()) {
-      // A value that looks like an identifier is reported masked here too.
-      const shown = (v: string) => {
-        if (v === '') return '(empty)';
-        const found = scanCell(v);
-        return found ? mask(v) : v;
-      };
-      const values = c.quasi.map((q, i) => `${q}=${shown(cls.key[i]!)}`).join(', ');
+      const shown = (v: string, i: number) =>
+        v === '' ? '(empty)' : categories[i]!.has(v) && !scanCell(v) ? v : mask(v);
+      const values = c.quasi.map((q, i) => `${q}=${shown(cls.key[i]!, i)}`).join(', ');
       if (c.quasi.length && cls.count < k)
         log.add({
           file: r.file,

@@ -77,12 +77,16 @@ const signatures: [bytes: number[], what: string][] = [
   [[0x50, 0x4b, 0x03, 0x04], 'it starts like an .xlsx (or another ZIP) file'],
   [[0xd0, 0xcf, 0x11, 0xe0], 'it starts like an old Excel .xls file'],
   [[0x25, 0x50, 0x44, 0x46, 0x2d], 'it starts like a PDF file'],
+  [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'it is a PNG image'],
+  [[0xff, 0xd8, 0xff], 'it is a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'it is a GIF image'],
 ];
 
 /** Why the first bytes look like a binary file rather than text (a known signature, or NUL bytes outside UTF-16); undefined for text. */
 export function binaryKind(head: Uint8Array, encoding: string): string | undefined {
-  if (encoding.startsWith('utf-16')) return undefined;
+  // A known signature names the file whatever encoding the codebook declares.
   for (const [bytes, what] of signatures) if (bytes.every((b, i) => head[i] === b)) return what;
+  if (encoding.startsWith('utf-16')) return undefined;
   if (/^\s*<(?:!doctype html|html)[\s>]/i.test(new TextDecoder('latin1').decode(head.subarray(0, 64))))
     return 'it is a web page (HTML), perhaps an error page saved instead of the data';
   if (head.subarray(0, 8192).indexOf(0) >= 0) return 'it contains NUL bytes';
@@ -149,7 +153,7 @@ export class StreamDecoder {
       const binary = binaryKind(chunk, this.encoding);
       if (binary)
         throw new DecodeError(
-          `the file is not text (${binary}); is it an .xlsx or another binary file renamed to .csv?`,
+          `the file is not text (${binary}); was another kind of file renamed to .csv?`,
           chunk.indexOf(0),
           'Save the sheet as CSV (UTF-8) from Excel or LibreOffice.',
           'not-text',
@@ -203,11 +207,22 @@ function badBytes(
   }
   const byte =
     at !== undefined ? (at - offset >= 0 ? chunk[at - offset] : tail[tail.length + at - offset]) : undefined;
+  // A byte that is not UTF-8 but a letter or typographic sign in
+  // windows-1252 (é, “, –) most likely comes from Excel's "CSV" on Windows.
+  const as1252 = byte !== undefined && byte >= 0x80 ? windows1252(byte) : undefined;
   return new DecodeError(
-    `the bytes are not valid ${encoding}${at !== undefined ? ` at byte offset ${at}${byte !== undefined ? ` (byte 0x${byte.toString(16).padStart(2, '0')})` : ''}` : ''}`,
+    `the bytes are not valid ${encoding}${at !== undefined ? ` at byte offset ${at}${byte !== undefined ? ` (byte 0x${byte.toString(16).padStart(2, '0')}${as1252 && encoding === 'utf-8' ? `, "${as1252}" in windows-1252` : ''})` : ''}` : ''}`,
     at,
-    declared
-      ? `The codebook declares encoding "${declared}". Save the file in that encoding, or correct "encoding".`
-      : 'Without a byte order mark the file is read as UTF-8. Save it as "CSV UTF-8", or declare its encoding in the codebook (e.g. encoding: windows-1252).',
+    as1252 && encoding === 'utf-8'
+      ? `The file is probably windows-1252 (Excel's "CSV" on Windows): ${declared ? 'change encoding to windows-1252' : 'declare encoding: windows-1252'} for this table in the codebook, or save the file as "CSV UTF-8".`
+      : declared
+        ? `The codebook declares encoding "${declared}". Save the file in that encoding, or correct "encoding".`
+        : 'Without a byte order mark the file is read as UTF-8. Save it as "CSV UTF-8", or declare its encoding in the codebook (e.g. encoding: windows-1252).',
   );
+}
+
+/** The character a byte stands for in windows-1252, when it is a printable one. */
+function windows1252(byte: number): string | undefined {
+  const c = new TextDecoder('windows-1252').decode(new Uint8Array([byte]));
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? c : undefined;
 }

@@ -3,13 +3,13 @@
  * decoder and papaparse into a TableValidator, tracking the line each row
  * starts on (quoted cells may contain line breaks).
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import type { TableSpec } from './codebook.ts';
 import { DecodeError, StreamDecoder } from './decode.ts';
-import type { IssueLog } from './errors.ts';
+import { IssueLog } from './errors.ts';
 import { TableValidator, type TableResult } from './validate.ts';
 import type { Value } from './cast.ts';
 
@@ -36,6 +36,61 @@ function mixedEndings(cells: string[], firstEol: string | undefined): boolean {
   return other !== undefined && cells.some((c) => other.test(c));
 }
 
+/**
+ * The header of a file whose header spans several rows: per column, the
+ * rows' cells that are not empty, joined (`35-39` above `Laki-Laki` gives
+ * `35-39 Laki-Laki`).
+ */
+export function joinHeaderRows(rows: string[][], join: string): string[] {
+  const width = Math.max(...rows.map((r) => r.length));
+  return Array.from({ length: width }, (_, c) =>
+    rows
+      .map((r) => (r[c] ?? '').replace(/^\uFEFF/, '').trim())
+      .filter((part) => part !== '')
+      .join(join),
+  );
+}
+
+/**
+ * The line (as an editor counts them) and the cell (1 = first) of the byte
+ * at `offset` of a file: a bad byte is reported where the reader can find it.
+ * Runs only on the way to an error, reading the file up to that byte.
+ */
+export function locateByte(
+  path: string,
+  offset: number,
+  delimiter: string,
+  quoteChar: string,
+): { line: number; column: number } {
+  const d = delimiter.charCodeAt(0);
+  const q = quoteChar.charCodeAt(0);
+  let line = 1;
+  let column = 1;
+  let quoted = false;
+  let prev = 0;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    for (let pos = 0; pos < offset;) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, offset - pos), pos);
+      if (n <= 0) break;
+      for (let i = 0; i < n; i++) {
+        const b = buf[i]!;
+        if (b === 0x0a ? prev !== 0x0d : b === 0x0d) {
+          line++;
+          if (!quoted) column = 1;
+        } else if (b === q) quoted = !quoted;
+        else if (b === d && !quoted) column++;
+        prev = b;
+      }
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { line, column };
+}
+
 export interface ReadOptions {
   /** Keep the typed rows (the build needs them; a check or benchmark does not). */
   collect: boolean;
@@ -45,6 +100,8 @@ export interface ReadOptions {
   onRow?: (values: readonly Value[]) => void;
   /** Asked before each piece of the file is parsed: a promise holds reading back until it resolves. */
   pace?: () => Promise<void> | undefined;
+  /** A second read for repeated primary keys: filled with the line each first appears on. */
+  firstLines?: Map<string, number>;
 }
 
 /** Streams one CSV file through the checks; problems go to `log`. */
@@ -55,7 +112,7 @@ export async function readTable(
   log: IssueLog,
   opts: ReadOptions,
 ): Promise<TableResult> {
-  const v = new TableValidator(table, label, log, opts.referenced, opts.collect, opts.onRow);
+  const v = new TableValidator(table, label, log, opts.referenced, opts.collect, opts.onRow, opts.firstLines);
   let size: number;
   try {
     size = statSync(path).size;
@@ -121,6 +178,11 @@ export async function readTable(
   );
   let line = 1;
   let sawHeader = false;
+  /** Rows of the file read so far, empty ones included (what `dialect.headerRows` counts). */
+  let rowNumber = 0;
+  const headerRows = table.headerRows;
+  const headerParts: string[][] = [];
+  let headerLine = 0;
   await new Promise<void>((resolve) => {
     Papa.parse<string[], NodeJS.ReadableStream>(text, {
       delimiter: table.delimiter,
@@ -137,6 +199,7 @@ export async function readTable(
         for (let i = 0; i < rows.length; i++) {
           const cells = rows[i]!;
           const start = line;
+          rowNumber++;
           let extra = 0;
           if (decoder.sawQuote) for (let c = 0; c < cells.length; c++) extra += countNewlines(cells[c]!);
           line += 1 + extra;
@@ -158,6 +221,17 @@ export async function readTable(
             if (q === 'MissingQuotes') return;
             continue;
           }
+          if (headerRows && !sawHeader) {
+            // Rows above the header (a title) and between its rows are not data.
+            if (!headerRows.includes(rowNumber)) continue;
+            if (headerParts.length === 0) headerLine = start;
+            headerParts.push(cells);
+            if (rowNumber === headerRows[headerRows.length - 1]) {
+              sawHeader = true;
+              v.header(joinHeaderRows(headerParts, table.headerJoin), headerLine);
+            }
+            continue;
+          }
           if (isBlank(cells)) continue; // an empty line, or one of only delimiters (`;;;;`)
           // Excel may start a CSV with a `sep=;` line naming the delimiter.
           if (!sawHeader && start === 1 && /^sep=.$/i.test(cells.join(table.delimiter).trim())) continue;
@@ -172,7 +246,15 @@ export async function readTable(
       complete: () => resolve(),
       error: (err: Error) => {
         if (err instanceof DecodeError)
-          log.add({ file: label, rule: err.rule, message: err.message, hint: err.hint });
+          log.add({
+            file: label,
+            ...(err.rule === 'encoding' && err.offset !== undefined && !/^utf-16/i.test(table.encoding ?? '')
+              ? locateByte(path, err.offset, table.delimiter, table.quoteChar)
+              : {}),
+            rule: err.rule,
+            message: err.message,
+            hint: err.hint,
+          });
         else
           log.add({ file: label, rule: 'read', message: err.message, hint: 'The file could not be read.' });
         resolve();
@@ -183,8 +265,22 @@ export async function readTable(
     log.add({
       file: label,
       rule: 'empty-file',
-      message: 'the file has no header row (it holds only empty lines)',
-      hint: 'Export the sheet again.',
+      ...(headerRows
+        ? {
+            message: `the file has ${rowNumber} rows; the header is to be on row${headerRows.length > 1 ? 's' : ''} ${headerRows.join(', ')} (dialect.headerRows)`,
+            hint: 'Correct dialect.headerRows in the codebook, or export the sheet again.',
+          }
+        : {
+            message: 'the file has no header row (it holds only empty lines)',
+            hint: 'Export the sheet again.',
+          }),
     });
-  return sawHeader ? v.finish() : v.result;
+  if (!sawHeader) return v.result;
+  // Where each repeated key first appeared: the key set keeps no lines, so
+  // the file is read once more (only when a key repeats).
+  const repeated = v.repeatedKeys;
+  if (repeated.length === 0 || opts.firstLines) return v.finish();
+  const firstLines = new Map(repeated.map((k) => [k, 0]));
+  await readTable(path, label, table, new IssueLog(), { collect: false, referenced: [], firstLines });
+  return v.finish(firstLines);
 }

@@ -61,6 +61,11 @@ describe('numbers are read by the codebook, never guessed', () => {
     expect(hint({ groupChar: '.' }, '(1.500)')).toContain('negative numbers');
     expect(hint({ groupChar: ' ' }, '85\u202f783')).toContain('groupChar: "\\u202f"');
     expect(hint({ type: 'date' }, '01/06/2013')).toContain("format: '%d/%m/%Y'");
+    // Whole numbers are described by their thousands; a number given one character for both is told to split them.
+    expect(hint({ groupChar: '.' }, 'NA')).toContain('write whole numbers with "." between thousands');
+    expect(hint({ type: 'number', groupChar: '.' }, 'NA')).toContain(
+      "both before decimals and between thousands: set decimalChar: ','",
+    );
   });
 });
 

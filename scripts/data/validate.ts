@@ -15,7 +15,7 @@ import {
   scanCell,
   type Finding,
 } from './disclosure.ts';
-import { mask, type IssueLog } from './errors.ts';
+import { KEPT_PER_KIND, mask, type IssueLog } from './errors.ts';
 import { StringSet } from './string-set.ts';
 
 export interface TableResult {
@@ -165,7 +165,8 @@ class FieldCheck {
 
 export class TableValidator {
   readonly result: TableResult;
-  private columns: (FieldSpec | undefined)[] = [];
+  /** Cells in the header row. */
+  private width = 0;
   private fieldColumn: number[] = [];
   private checks: FieldCheck[] = [];
   /**
@@ -184,8 +185,18 @@ export class TableValidator {
   private headerOk = false;
   /** Rows are still checked when the header only misses or adds columns, so every problem shows at once. */
   private checkRows = false;
-  /** Named columns the codebook does not know: their cells are still scanned for identifiers. */
-  private extraColumns: number[] = [];
+  /** Columns no field reads: their cells are still scanned for identifiers. */
+  private scannedColumns: number[] = [];
+  /** Repeated primary keys reported in full, and how many more (see `repeated`). */
+  private repeats: { key: string; line: number }[] = [];
+  private moreRepeatCount = 0;
+  private lastRepeatLine = 0;
+  /** On a second read: repeated keys -> the line each first appears on. */
+  private readonly firstLines: Map<string, number> | undefined;
+  /** `schema.fieldsMatch: subset`: columns no field reads are left out, whatever they hold. */
+  private subset = false;
+  /** Columns without a name before the last named one, which must stay empty. */
+  private unnamedColumns: number[] = [];
   private pk?: { idx: number[]; seen: StringSet };
   private keyIdx: { name: string; idx: number[]; set: StringSet }[] = [];
   /** The referenced keys that are not the primary key (whose set is filled anyway). */
@@ -219,7 +230,9 @@ export class TableValidator {
     referenced: string[][],
     collect: boolean,
     onRow?: (values: readonly Value[]) => void,
+    firstLines?: Map<string, number>,
   ) {
+    this.firstLines = firstLines;
     this.table = table;
     this.file = file;
     this.log = log;
@@ -288,18 +301,47 @@ export class TableValidator {
       });
       return (this.headerOk = false);
     }
+    const subset = this.table.fieldsMatch === 'subset';
+    this.fieldColumn = fields.map(() => -1);
+    for (const c of this.checks) c.col = -1;
+    const map = (fi: number, col: number) => {
+      this.fieldColumn[fi] = col;
+      this.checks[fi]!.col = col;
+    };
+    // A field addressed by position (`paseban:column`) takes its column
+    // whatever the header says there: a column without a name, or one whose
+    // name is not the one to publish.
+    const claimed = new Set<number>();
+    const unreachable = new Set<number>();
+    fields.forEach((f, fi) => {
+      if (f.column === undefined) return;
+      if (f.column > names.length) {
+        unreachable.add(fi);
+        this.log.add({
+          file,
+          line,
+          variable: f.name,
+          rule: 'header-missing',
+          message: `the codebook reads the field "${f.name}" from column ${f.column} (paseban:column), but the header has ${names.length} columns`,
+          hint: 'Count the columns again (the first is 1), or correct paseban:column in the codebook.',
+        });
+        return;
+      }
+      claimed.add(f.column - 1);
+      map(fi, f.column - 1);
+    });
     // Excel often leaves empty, unnamed columns at the end of a sheet: they
     // are ignored as long as they hold nothing.
     let named = names.length;
-    while (named > 0 && names[named - 1] === '') named--;
+    while (named > 0 && names[named - 1] === '' && !claimed.has(named - 1)) named--;
     this.namedColumns = named;
     names = names.slice(0, named);
-    const known = new Map(fields.map((f, i) => [f.name, i]));
+    const known = new Map<string, number>();
+    fields.forEach((f, i) => f.column === undefined && known.set(f.name, i));
     const seen = new Map<string, number>();
-    this.columns = [];
-    this.fieldColumn = fields.map(() => -1);
-    for (const c of this.checks) c.col = -1;
     const extra: number[] = [];
+    const unnamed: number[] = [];
+    let duplicates = 0;
     names.forEach((name, col) => {
       if (isSuspiciousColumnName(name))
         this.log.add({
@@ -311,7 +353,13 @@ export class TableValidator {
           message: `the column name "${name}" announces a direct identifier (name, address, identity number, contact)`,
           hint: 'Remove the column from the CSV and the codebook; direct identifiers are never published.',
         });
+      if (claimed.has(col)) return;
+      if (name === '') return void unnamed.push(col);
+      const fi = known.get(name);
       if (seen.has(name)) {
+        // Columns left out may share a name; a column the codebook reads may not.
+        if (subset && fi === undefined) return void extra.push(col);
+        duplicates++;
         this.log.add({
           file,
           line,
@@ -319,71 +367,80 @@ export class TableValidator {
           variable: name,
           rule: 'header-duplicate',
           message: `column "${name}" appears twice (columns ${seen.get(name)! + 1} and ${col + 1})`,
-          hint: 'Each column name must appear once in the header.',
+          hint:
+            'Each column name must appear once in the header; or give one of them its own field by position (paseban:column: ' +
+            `${col + 1}).`,
         });
-        this.columns.push(undefined);
         return;
       }
       seen.set(name, col);
-      const fi = known.get(name);
-      if (fi === undefined) {
-        extra.push(col);
-        this.columns.push(undefined);
-      } else {
-        this.columns.push(fields[fi]);
-        this.fieldColumn[fi] = col;
-        this.checks[fi]!.col = col;
-      }
+      if (fi === undefined) extra.push(col);
+      else map(fi, col);
     });
-    const missing = fields.map((f, i) => (this.fieldColumn[i] === -1 ? i : -1)).filter((i) => i >= 0);
-    for (const col of extra) {
-      const name = names[col]!;
-      const near =
-        missing.find((fi) => fields[fi]!.name.toLowerCase() === name.toLowerCase().replace(/[\s-]+/g, '_')) ??
-        (missing.length === 1 && extra.length === 1 ? missing[0] : undefined);
-      this.log.add({
-        file,
-        line,
-        column: col + 1,
-        variable: name,
-        rule: near !== undefined ? 'header-renamed' : 'header-extra',
-        message:
-          near !== undefined
-            ? `column "${name}" is not in the codebook; was "${fields[near]!.name}" renamed?`
-            : `column "${name === '' ? '(empty name)' : name}" is not in the codebook`,
-        hint:
-          near !== undefined
-            ? `Use the codebook's name "${fields[near]!.name}" in the header, or rename the field in the codebook.`
-            : 'Describe the column in the codebook (schema.fields) or remove it from the CSV.',
-      });
-    }
+    const missing = fields
+      .map((f, i) => (this.fieldColumn[i] === -1 && !unreachable.has(i) ? i : -1))
+      .filter((i) => i >= 0);
+    if (!subset)
+      for (const col of extra) {
+        const name = names[col]!;
+        const near =
+          missing.find(
+            (fi) => fields[fi]!.name.toLowerCase() === name.toLowerCase().replace(/[\s-]+/g, '_'),
+          ) ?? (missing.length === 1 && extra.length === 1 ? missing[0] : undefined);
+        this.log.add({
+          file,
+          line,
+          column: col + 1,
+          variable: name,
+          rule: near !== undefined ? 'header-renamed' : 'header-extra',
+          message:
+            near !== undefined
+              ? `column "${name}" is not in the codebook; was "${fields[near]!.name}" renamed?`
+              : `column "${name}" is not in the codebook`,
+          hint:
+            near !== undefined
+              ? `Use the codebook's name "${fields[near]!.name}" in the header, or rename the field in the codebook.`
+              : 'Describe the column in the codebook (schema.fields), remove it from the CSV, or leave out the columns the codebook does not describe (schema.fieldsMatch: subset).',
+        });
+      }
     for (const fi of missing) {
-      if (extra.length === 1 && missing.length === 1) continue; // reported as renamed
+      if (!subset && extra.length === 1 && missing.length === 1) continue; // reported as renamed
       this.log.add({
         file,
         line,
         variable: fields[fi]!.name,
         rule: 'header-missing',
         message: `the codebook's column "${fields[fi]!.name}" is not in the header`,
-        hint: 'Add the column to the CSV or remove the field from the codebook.',
+        hint:
+          unnamed.length > 0
+            ? `Add the column to the CSV or remove the field from the codebook; if it is one of the columns without a name (${unnamed.map((c) => c + 1).join(', ')}), give the field its position: paseban:column: <number>.`
+            : 'Add the column to the CSV or remove the field from the codebook.',
       });
     }
-    for (const f of fields)
+    fields.forEach((f, fi) => {
       if (f.role === 'direct-identifier')
         this.log.add({
           file,
           line,
-          column: names.indexOf(f.name) + 1 || undefined,
+          column: this.fieldColumn[fi]! + 1 || undefined,
           variable: f.name,
           rule: 'disclosure:direct-identifier',
           message: `"${f.name}" is marked direct-identifier and may not be published`,
           hint: 'Remove the column from the CSV and its field from the codebook before delivery.',
         });
-    this.headerOk = extra.length === 0 && missing.length === 0 && names.length === seen.size;
+    });
+    this.headerOk =
+      missing.length === 0 && unreachable.size === 0 && duplicates === 0 && (subset || extra.length === 0);
     this.checkRows = true;
-    this.extraColumns = extra;
-    // Trailing unnamed columns take no field.
-    this.columns.length = cells.length;
+    // Columns the codebook does not read are not published, but the
+    // delivered file is kept in the public repository: their cells are
+    // still scanned for identifiers.
+    const trailing = Array.from({ length: cells.length - named }, (_, i) => named + i);
+    this.scannedColumns = subset ? [...extra, ...unnamed, ...trailing].sort((a, b) => a - b) : extra;
+    // Without `subset`, a column with no name must stay empty.
+    this.unnamedColumns = subset ? [] : unnamed;
+    this.subset = subset;
+    this.width = cells.length;
     return this.headerOk;
   }
 
@@ -394,7 +451,7 @@ export class TableValidator {
     if (!this.checkRows) return;
     const file = this.file;
     const log = this.log;
-    for (const c of this.extraColumns) {
+    for (const c of this.scannedColumns) {
       const text = cells[c];
       const found = text === undefined ? undefined : scanCell(text);
       if (found) {
@@ -409,30 +466,24 @@ export class TableValidator {
         });
       }
     }
-    if (cells.length > this.namedColumns && cells.length <= this.columns.length)
+    for (const c of this.unnamedColumns) {
+      const text = cells[c];
+      if (text !== undefined && text.trim() !== '') return this.unnamedValue(line, c);
+    }
+    if (!this.subset && cells.length > this.namedColumns && cells.length <= this.width)
       for (let c = this.namedColumns; c < cells.length; c++)
-        if (cells[c]!.trim() !== '') {
-          log.add({
-            file,
-            line,
-            column: c + 1,
-            rule: 'header-extra',
-            message: 'a value stands in a column that has no name in the header',
-            hint: 'Name the column in the header and the codebook, or remove the value.',
-          });
-          return;
-        }
+        if (cells[c]!.trim() !== '') return this.unnamedValue(line, c);
     // Empty cells past the header's end (rows ending in an extra `;`) hold
     // nothing: left out, as empty columns at the right edge are.
-    let blankTail = cells.length > this.columns.length;
-    for (let c = this.columns.length; blankTail && c < cells.length; c++)
+    let blankTail = cells.length > this.width;
+    for (let c = this.width; blankTail && c < cells.length; c++)
       if (cells[c]!.trim() !== '') blankTail = false;
-    if (blankTail) cells.length = this.columns.length;
-    if (cells.length !== this.columns.length && cells.length !== this.namedColumns) {
+    if (blankTail) cells.length = this.width;
+    if (cells.length !== this.width && cells.length !== this.namedColumns) {
       // Rows run together when the file mixes line endings (lines added in
       // another program end in LF where the first end in CRLF): one row with
       // a line break inside an unquoted cell and too many cells.
-      const joined = cells.length > this.columns.length ? cells.findIndex((c) => /[\r\n]/.test(c)) : -1;
+      const joined = cells.length > this.width ? cells.findIndex((c) => /[\r\n]/.test(c)) : -1;
       if (joined >= 0) {
         log.add({
           file,
@@ -447,11 +498,11 @@ export class TableValidator {
       log.add({
         file,
         line,
-        column: Math.min(cells.length, this.columns.length) + 1,
+        column: Math.min(cells.length, this.width) + 1,
         rule: 'ragged-row',
-        message: `row has ${cells.length} cells, the header has ${this.columns.length}`,
+        message: `row has ${cells.length} cells, the header has ${this.width}`,
         hint:
-          cells.length > this.columns.length
+          cells.length > this.width
             ? `A value may contain the delimiter "${this.table.delimiter}" without quotes around it.`
             : `A cell is missing, or a line break split the row. If the row's last cells are meant to be empty, their "${this.table.delimiter}" were left out: export the sheet again.`,
       });
@@ -470,17 +521,10 @@ export class TableValidator {
     if (this.pk) {
       const key = tuple(values, this.pk.idx);
       if (!this.pk.seen.add(key)) {
-        log.add({
-          file,
-          line,
-          column: this.fieldColumn[this.pk.idx[0]!]! + 1,
-          variable: this.table.primaryKey.join(', '),
-          rule: 'primary-key',
-          message: `the key (${key.split(SEP).join(', ')}) appears more than once`,
-          hint: 'Each row needs its own value of the primary key (schema.primaryKey).',
-        });
+        this.repeated(key, line);
         return;
       }
+      if (this.firstLines?.has(key)) this.firstLines.set(key, line);
     }
     for (const k of this.otherKeys) k.set.add(tuple(values, k.idx));
     for (let i = 0; i < this.fkIdx.length; i++) {
@@ -742,12 +786,70 @@ export class TableValidator {
     return true;
   }
 
+  /** A value in a column without a name, which no field reads. */
+  private unnamedValue(line: number, col: number): void {
+    this.log.add({
+      file: this.file,
+      line,
+      column: col + 1,
+      rule: 'header-extra',
+      message: `a value stands in column ${col + 1}, which has no name in the header`,
+      hint: `To publish the column, describe it by its position (a field with paseban:column: ${col + 1}); to leave out every column the codebook does not describe, set schema.fieldsMatch: subset; otherwise remove the value.`,
+    });
+  }
+
   private cell(line: number, col: number, f: FieldSpec, rule: string, message: string, hint: string): void {
     this.log.add({ file: this.file, line, column: col + 1, variable: f.name, rule, message, hint });
   }
 
-  /** Checks that need the whole table (empty table); returns the result. */
-  finish(): TableResult {
+  /**
+   * A primary key seen before. The set of keys keeps no lines (it may hold
+   * millions), so the first few repeats are kept and reported by `finish`
+   * once a second read (`firstLines`) has found where each key first
+   * appeared; the others are only counted, as the report shows no more.
+   */
+  private repeated(key: string, line: number): void {
+    if (this.repeats.length < KEPT_PER_KIND) this.repeats.push({ key, line });
+    else {
+      this.moreRepeatCount++;
+      this.lastRepeatLine = line;
+    }
+  }
+
+  private repeatedKey(line: number | undefined, message: string): void {
+    this.log.add({
+      file: this.file,
+      line,
+      column: this.fieldColumn[this.pk!.idx[0]!]! + 1,
+      variable: this.table.primaryKey.join(', '),
+      rule: 'primary-key',
+      message,
+      hint: 'Each row needs its own value of the primary key (schema.primaryKey).',
+    });
+  }
+
+  /** The repeated primary keys whose first line is still to be found (empty when none). */
+  get repeatedKeys(): string[] {
+    return this.repeats.map((r) => r.key);
+  }
+
+  /** Checks that need the whole table (empty table, repeated keys); returns the result. */
+  finish(firstLines?: Map<string, number>): TableResult {
+    for (const { key, line } of this.repeats) {
+      const first = firstLines?.get(key);
+      this.repeatedKey(
+        line,
+        `the key (${key.split(SEP).join(', ')}) appears more than once${first ? `: first on line ${first}, again here` : ''}`,
+      );
+    }
+    // Repeats beyond those reported in full: counted, with the line of the last.
+    for (let i = 0; i < this.moreRepeatCount; i++)
+      this.repeatedKey(
+        i === this.moreRepeatCount - 1 ? this.lastRepeatLine : undefined,
+        'the key appears more than once',
+      );
+    this.repeats = [];
+    this.moreRepeatCount = 0;
     if (this.headerOk && this.result.rowCount === 0)
       this.log.add({
         file: this.file,

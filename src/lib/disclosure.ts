@@ -5,8 +5,15 @@
  * category counts; charts and tables built from microdata should too.
  */
 
+/**
+ * The disclosure thresholds every dataset meets unless its codebook raises
+ * them (`paseban:disclosure`): k for k-anonymity (and the smallest count
+ * shown), l for l-diversity. The data build and the site both read them here.
+ */
+export const DEFAULT_DISCLOSURE = { k: 3, l: 2 } as const;
+
 /** Default disclosure threshold (k); a dataset's metadata may raise it (`disclosure.thresholds.k`). */
-export const DEFAULT_K = 3;
+export const DEFAULT_K = DEFAULT_DISCLOSURE.k;
 
 /** True when a count must be withheld: 0 < count < k. */
 export function isSuppressed(count: number, k: number = DEFAULT_K): boolean {
