@@ -118,9 +118,11 @@ export function datasetCitation(
     url: opts.url,
     locale: opts.locale,
     // The codebook's contributors are the authors (for official data, the
-    // publishing government); data without any was built by this site.
-    author: meta.contributors.map((c) => ({ literal: c.title })),
-    publisher: meta.contributors.length === 0 ? siteTitle[opts.locale] : undefined,
+    // publishing government); data without any was built by this site, the
+    // publication, named as an organisation. The publication is also where
+    // every version is published: the repository, in Zotero's terms.
+    author: creators(meta, opts.locale).map((c) => ({ literal: c.name })),
+    publisher: siteTitle[opts.locale],
     medium: 'CSV, XLSX, JSON',
     note: meta.synthetic ? { id: 'Data sintetis', en: 'Synthetic data' }[opts.locale] : undefined,
   });
