@@ -13,15 +13,17 @@
  *   200–210, 395–398); citation_dissertation_institution makes the item a
  *   thesis (lines 315–316), ahead of og:type (line 355, lines 488–491);
  * - `DC.*`, `prism.*` and `og:*` tags as RDF statements (lines 88–108 and
- *   270–288) for the RDF translator (RDF.js, commit
- *   0dd0169088ece4129ef516f9bf21718509b6d16b: detectType makes `DC.type`
- *   Dataset a dataset unless an og:type says otherwise; importItem reads
+ *   260–288) for the RDF translator (RDF.js, commit
+ *   0dd0169088ece4129ef516f9bf21718509b6d16b: detectType takes `DC.type` as
+ *   the item type when Zotero has that type, as Zotero 7 has `dataset` (this
+ *   2019 copy still maps an unknown "dataset" to a journal article), unless an
+ *   og:type says otherwise; importItem reads
  *   dc:title, dc:creator, dc:date, dc:publisher (a dataset's repository),
  *   prism edition (its version number), dc:rights, dc:language, og:url and,
  *   for a web page, og:site_name as the website title);
  * - names: cut at the last space unless they contain a comma (lines 566–609,
- *   ZU.cleanAuthor at line 600; RDF.js handleCreators), hence the comma after
- *   an organisation's name;
+ *   ZU.cleanAuthor at line 600; RDF.js handleCreators, lines 110–157), hence
+ *   the comma after an organisation's name;
  * - fallbacks when a field is still empty (addLowQualityMetadata, lines
  *   652–722): the meta description as abstract (698–701), the canonical link
  *   as URL (703–705), the first `time[datetime]` as date (715–717). The

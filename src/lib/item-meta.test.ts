@@ -10,19 +10,22 @@
  *   abstractNote, citation_public_url → url, citation_language → language;
  *   applied by processFields (lines 200–210) in addHighwireMetadata (from line
  *   395), after the RDF import, so they win over Dublin Core and Open Graph;
- * - lines 299–320 in init(): citation_dissertation_institution sets the item
+ * - lines 298–327 in init(): citation_dissertation_institution sets the item
  *   type to thesis, and line 355 / lines 488–491 let that type win over
  *   og:type;
- * - lines 88–108 (_prefixes) and 270–288: a tag named `DC.x`, `prism.x` or
+ * - lines 88–108 (_prefixes) and 260–288: a tag named `DC.x`, `prism.x` or
  *   `og:x` becomes an RDF statement handed to the RDF translator (RDF.js,
  *   commit 0dd0169088ece4129ef516f9bf21718509b6d16b: detectType takes DC.type
  *   as the item type, and og:type before it; importItem reads dc:title,
  *   dc:creator, dc:publisher, dc:rights, prism edition into edition and
  *   versionNumber, dc:date, og:url, og:description, dc:language, and
  *   og:site_name as the website title of a web page);
- * - lines 566–609, processHighwireCreators, and RDF.js handleCreators: a
- *   name is cut by ZU.cleanAuthor at its last space unless it contains a
- *   comma, in which case the part before the comma is the last name;
+ * - lines 566–609, processHighwireCreators, and RDF.js handleCreators (lines
+ *   110–157, a name given as text at 131–135): a name is cut by
+ *   ZU.cleanAuthor at its last space unless it contains a comma, in which case
+ *   the part before the comma is the last name. A single-field name
+ *   (fieldMode 1, line 149) comes only from an RDF person node without a given
+ *   name, which a meta tag cannot express;
  * - lines 652–722, addLowQualityMetadata: with no date tag the first
  *   `time[datetime]` of the page becomes the date (line 716), with no abstract
  *   the meta description becomes the abstract (lines 698–701).
