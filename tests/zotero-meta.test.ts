@@ -80,6 +80,17 @@ describe('dataset pages save as dataset items', () => {
     ]);
   });
 
+  test('/data/survei-pokmas/: the JSON-LD (for Google Dataset Search) names the same version, release, creators and publisher', () => {
+    const { document, tags } = load('data/survei-pokmas/');
+    const get = (name: string) => tags.filter(([n]) => n === name).map(([, v]) => v);
+    const ld = JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
+    expect(ld.version).toBe(get('prism.edition')[0]);
+    expect(ld.datePublished).toBe(get('DC.date')[0]);
+    expect(ld.identifier).toBe(get('citation_public_url')[0]);
+    expect(ld.creator.map((c: { name: string }) => `${c.name},`)).toEqual(get('DC.creator'));
+    expect(ld.publisher.name).toBe(get('DC.publisher')[0]);
+  });
+
   test('/en/data/konteks-paseban/<version>/: the government as one creator, the licence named, not its address', () => {
     const meta = loadDataset('konteks-paseban');
     const { tags } = load(`en/data/konteks-paseban/${meta.version}/`);

@@ -190,6 +190,8 @@ export function datasetJsonLd(meta: DatasetMeta, ctx: JsonLdContext): Record<str
       name: c.name,
       ...(c.url ? { url: c.url } : { url: ctx.homeUrl }),
     })),
+    // Where every version is published, as the citation's publisher (Zotero's repository).
+    publisher: { '@type': 'Organization', name: siteTitle[ctx.locale], url: ctx.homeUrl },
     license: license.url ?? license.title,
     isAccessibleForFree: true,
     keywords: meta.keywords,
