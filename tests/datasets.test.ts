@@ -72,6 +72,7 @@ describe.concurrent('dataset pages', () => {
           'name',
           'description',
           'creator',
+          'publisher',
           'license',
           'version',
           'identifier',

@@ -4,7 +4,10 @@
  * Call at build time only.
  */
 import { fieldMeta, loadDataset, loadTable, type DatasetMeta, type FieldMeta } from '../lib/datasets.ts';
-import { localeParams, type Bilingual } from '../lib/i18n.ts';
+import { localeParams, localePath, pick, type Bilingual, type Locale } from '../lib/i18n.ts';
+import { figureItem, type CslItem } from '../lib/citation.ts';
+import { publicationRelease } from '../lib/changelog.ts';
+import { figureUi } from '../lib/ui.ts';
 import type { GroupInfo } from './common.ts';
 import { isRupiah } from './format.ts';
 import type { MeasureInfo } from './group-activity.ts';
@@ -138,4 +141,19 @@ export function figurePaths() {
   return localeParams().flatMap(({ params, props }) =>
     loadFigures().map((f) => ({ params: { ...params, figure: f.id }, props: { ...props, id: f.id } })),
   );
+}
+
+/**
+ * The citation of a figure: its Cite box (beside the figure, wherever it is
+ * placed) and the head metadata of its own page describe this one item.
+ */
+export function figureCitation(figure: FigureSpec, locale: Locale, site: URL | undefined): CslItem {
+  return figureItem({
+    id: figure.id,
+    title: `${pick(figureUi.figure, locale)} ${figure.number}. ${pick(figure.title, locale)}`,
+    url: new URL(localePath(locale, `grafik/${figure.id}/`), site).href,
+    locale,
+    issued: publicationRelease(),
+    note: pick(figure.source, locale),
+  });
 }

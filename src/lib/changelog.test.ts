@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadChangelog, parseChangelog } from './changelog.ts';
+import { loadChangelog, parseChangelog, publicationRelease } from './changelog.ts';
 
 const entry = (date: string) =>
   `- date: '${date}'\n  title: { id: Judul, en: Title }\n  text: { id: Teks, en: Text }\n`;
@@ -27,5 +27,19 @@ describe('parseChangelog', () => {
   });
   it('parses the project changelog', () => {
     expect(loadChangelog().length).toBeGreaterThan(0);
+  });
+});
+
+describe('publicationRelease', () => {
+  const datasetEntry = (date: string) =>
+    `- date: '${date}'\n  dataset: survei-pokmas\n  version: 1.1.0\n  title: { id: J, en: T }\n  text: { id: T, en: T }\n`;
+  it('is the newest entry about the site as a whole, not a newer dataset release', () => {
+    const list = parseChangelog(entry('2026-01-02') + entry('2026-03-04') + datasetEntry('2026-05-06'));
+    expect(publicationRelease(list)).toBe('2026-03-04');
+  });
+  it('fails, naming the file, when only datasets have entries', () => {
+    expect(() => publicationRelease(parseChangelog(datasetEntry('2026-05-06')))).toThrow(
+      /content\/changelog\.yaml: no entry about the site as a whole/,
+    );
   });
 });

@@ -52,3 +52,16 @@ export function parseChangelog(source: string, file = CHANGELOG_FILE): Changelog
 export function loadChangelog(path = CHANGELOG_FILE): ChangelogEntry[] {
   return parseChangelog(readFileSync(path, 'utf8'), path);
 }
+
+/**
+ * The release date of the publication as it stands: the newest entry about the
+ * site as a whole (one without `dataset`). Pages, figures and the site's own
+ * citation (CITATION.cff `date-released`) carry this date; a dataset version
+ * carries the date of its own entry.
+ */
+export function publicationRelease(entries: ChangelogEntry[] = loadChangelog()): string {
+  const entry = entries.find((e) => e.dataset === undefined);
+  if (!entry)
+    throw new Error(`${CHANGELOG_FILE}: no entry about the site as a whole (one without "dataset")`);
+  return entry.date;
+}

@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { thesis } from './site.ts';
+import { publicationRelease } from './changelog.ts';
 import { readStandardJson } from '../../tests/support/standards.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -31,6 +32,10 @@ describe('CITATION.cff', () => {
     expect(pc.url).toBe(thesis.recordUrl);
     if (thesis.year === undefined) expect(pc.year).toBeUndefined();
     else expect(pc.year).toBe(thesis.year);
+  });
+
+  it('is released on the date of the changelog, where the pages take their date from', () => {
+    expect(parse(cff)['date-released']).toBe(publicationRelease());
   });
 
   it('carries the version of package.json', () => {

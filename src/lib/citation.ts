@@ -23,7 +23,7 @@ if (!csl.locales.has('id-ID')) csl.locales.add('id-ID', localeIdId);
 const cslLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-US' };
 
 type CslDate = { 'date-parts': [[number, number?, number?]] };
-type CslName = { family: string; given?: string } | { literal: string };
+export type CslName = { family: string; given?: string } | { literal: string };
 
 /** The subset of a CSL-JSON item (CSL 1.0.2 data schema) that this site fills in. */
 export interface CslItem {
@@ -89,7 +89,20 @@ function citationKey(...words: (string | number | undefined)[]): string {
     .join('_');
 }
 
-/** The thesis as catalogued by the Universitas Indonesia library; year and degree only when known. */
+/**
+ * The publication as an organisation: the author of its own pages and
+ * figures, and of data it built itself (the synthetic survey).
+ */
+export function publicationAuthor(locale: Locale): CslName {
+  return { literal: siteTitle[locale] };
+}
+
+/**
+ * The thesis as catalogued by the Universitas Indonesia library; year and
+ * degree only when known. The abstract is a quoted sentence of the catalogue
+ * record's abstract, attributed in the thesis's language, so the item is the
+ * same whichever page language it is saved from.
+ */
 export function thesisItem(locale: Locale): CslItem {
   const item: CslItem = {
     id: 'sasanti-thesis',
@@ -100,39 +113,53 @@ export function thesisItem(locale: Locale): CslItem {
     publisher: thesis.institution,
     URL: thesis.recordUrl,
     language: thesis.language,
+    abstract: `Kutipan dari abstrak dalam catatan katalog Perpustakaan ${thesis.institution}: "${thesis.abstractQuote}"`,
   };
   if (thesis.year !== undefined) item.issued = { 'date-parts': [[thesis.year]] };
   if (thesis.degree !== undefined) item.genre = thesis.degree[locale];
   return item;
 }
 
-/** One page of this site: no personal author, the site as container, accessed on the build date. */
+/**
+ * One page of this site: the publication as its author, the site as
+ * container, dated by the publication's release (ISO date) when given,
+ * accessed on the build date.
+ */
 export function pageItem(opts: {
   title: string;
   url: string;
   locale: Locale;
   accessed?: Date;
   route: string;
+  issued?: string;
 }): CslItem {
-  return {
+  const item: CslItem = {
     id: `page-${opts.locale}-${opts.route || 'home'}`,
     type: 'webpage',
     'citation-key': citationKey('paseban', opts.route.replace(/\/$/, '') || 'beranda', opts.locale),
     title: opts.title,
+    author: [publicationAuthor(opts.locale)],
     'container-title': siteTitle[opts.locale],
     URL: opts.url,
     accessed: cslDate(opts.accessed ?? new Date()),
     language: opts.locale,
   };
+  if (opts.issued) item.issued = cslDate(opts.issued);
+  return item;
 }
 
-/** A figure of this site, cited as a figure with the dataset version it was drawn from. */
+/**
+ * A figure of this site, cited as a figure with the dataset version it was
+ * drawn from; the publication is its author, dated by the publication's
+ * release (ISO date) when given.
+ */
 export function figureItem(opts: {
   id: string;
   title: string;
   url: string;
   locale: Locale;
   accessed?: Date;
+  issued?: string;
   note?: string;
 }): CslItem {
   const item: CslItem = {
@@ -140,11 +167,13 @@ export function figureItem(opts: {
     type: 'figure',
     'citation-key': citationKey('paseban', 'figure', opts.id),
     title: opts.title,
+    author: [publicationAuthor(opts.locale)],
     'container-title': siteTitle[opts.locale],
     URL: opts.url,
     accessed: cslDate(opts.accessed ?? new Date()),
     language: opts.locale,
   };
+  if (opts.issued) item.issued = cslDate(opts.issued);
   if (opts.note) item.note = opts.note;
   return item;
 }

@@ -118,9 +118,11 @@ export function datasetCitation(
     url: opts.url,
     locale: opts.locale,
     // The codebook's contributors are the authors (for official data, the
-    // publishing government); data without any was built by this site.
-    author: meta.contributors.map((c) => ({ literal: c.title })),
-    publisher: meta.contributors.length === 0 ? siteTitle[opts.locale] : undefined,
+    // publishing government); data without any was built by this site, the
+    // publication, named as an organisation. The publication is also where
+    // every version is published: the repository, in Zotero's terms.
+    author: creators(meta, opts.locale).map((c) => ({ literal: c.name })),
+    publisher: siteTitle[opts.locale],
     medium: 'CSV, XLSX, JSON',
     note: meta.synthetic ? { id: 'Data sintetis', en: 'Synthetic data' }[opts.locale] : undefined,
   });
@@ -188,6 +190,8 @@ export function datasetJsonLd(meta: DatasetMeta, ctx: JsonLdContext): Record<str
       name: c.name,
       ...(c.url ? { url: c.url } : { url: ctx.homeUrl }),
     })),
+    // Where every version is published, as the citation's publisher (Zotero's repository).
+    publisher: { '@type': 'Organization', name: siteTitle[ctx.locale], url: ctx.homeUrl },
     license: license.url ?? license.title,
     isAccessibleForFree: true,
     keywords: meta.keywords,

@@ -15,6 +15,14 @@ export const thesis = {
   year: undefined as number | undefined,
   degree: undefined as Bilingual | undefined,
   supervisor: undefined as string | undefined,
+  /**
+   * One sentence of the abstract in the catalogue record, quoted word for
+   * word (the record's own spelling kept) and attributed, for the thesis's
+   * citation metadata: without an abstract of its own, Zotero would take the
+   * page's description as the work's abstract.
+   */
+  abstractQuote:
+    'Tulisan ini mempelajari aspek pemberdayaan ekonomi masyarakat miskin lewat bantuan modal usaha yang telah diberikan oleh Pemerintah Daerah Khusus ibukota Jakarta melalui program Impres Desa Tertinggal Non Regular In Gub di kelurahan Paseban Kecamatan Senen Jakarta Pusat dengan unit analisisnya yaitu individu-individu penerima bantuan modal usaha yang tergabung didalam kelompok usaha yang dinamakan pokmas (kelompok masyarakat).',
 };
 
 export const siteTitle: Bilingual = {
