@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { useCiteBox } from './support/audit.ts';
 import { axeViolations, darkContrastViolations, launchBrowser, visit } from './support/browser.ts';
 import { validateHtml } from './support/html.ts';
 import { checkRefs, collectIds, collectRefs } from './support/links.ts';
@@ -59,6 +60,14 @@ const fixtures: Record<string, string> = {
     '<style>.x { color: #000; background: #fff } @media (prefers-color-scheme: dark) { .x { color: #333; background: #000 } }</style>',
   ),
   'low-contrast.html': page('Contrast', '<p style="color:#999;background:#fff">Faint text</p>'),
+  // A Cite box whose copy button does what the page's policy forbids (an image from a data: URL).
+  'cite-violation.html': page(
+    'Cite violation',
+    '<details class="cite"><summary>Cite</summary><button class="cite-copy" type="button">Copy</button></details>',
+    `<meta http-equiv="content-security-policy" content="default-src 'self'"><script src="cite.js" defer></script>`,
+  ),
+  'cite.js':
+    "document.querySelector('.cite-copy').addEventListener('click', () => { new Image().src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='; });",
 };
 
 let dir: string;
@@ -204,6 +213,15 @@ describe('page visit in Chromium', () => {
     const v = await visit(browser, new URL('missing-asset.html', server.url).href);
     try {
       expect(v.problems).toEqual(expect.arrayContaining([expect.stringMatching(/HTTP 404 .*gone\.png/)]));
+    } finally {
+      await v.close();
+    }
+  });
+  test('a policy violation while the Cite box is used is reported', async () => {
+    const v = await visit(browser, new URL('cite-violation.html', server.url).href);
+    try {
+      expect(v.problems).toEqual([]);
+      expect(await useCiteBox(v.page)).toEqual([expect.stringMatching(/^CSP: img-src blocked data/)]);
     } finally {
       await v.close();
     }
