@@ -4,7 +4,8 @@
  *   1. Chromium for the browser tests and xmllint for the DDI XML check
  *      (installed with apt-get when running as root on Debian and missing);
  *   2. the data build (`npm run data`): datasets and generated row types;
- *   3. the site build into dist/ (`astro build`), beside vitest's "unit" and
+ *   3. the site build into dist/ (`astro build`; reused when made from the
+ *      same inputs, by content hash), beside vitest's "unit" and
  *      "astro" projects (they need the data build, not the site);
  *   4. the same site built under the sub-path base `/paseban/` into
  *      dist-subpath/ (the same data build; its images come from the raster
@@ -21,7 +22,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { buildEnv, rootBuild, subpathBuild } from '../tests/support/builds.ts';
+import { buildInputsDigest, stampBuild, unstampBuild, upToDate } from '../tests/support/build-stamp.ts';
+import { buildEnv, rootBuild, subpathBuild, type SiteBuild } from '../tests/support/builds.ts';
 import { findChromium } from '../tests/support/chromium.ts';
 import { summarizeVitest, type VitestJson } from './test-summary.ts';
 
@@ -198,20 +200,40 @@ function vitest(projects: string[], live: boolean): Promise<boolean> {
   );
 }
 
-const astroBuild = (build: typeof rootBuild) =>
-  [
-    `Site build (astro build → ${build.outDir}/, base ${build.base})`,
-    path.join(bin, 'astro'),
-    ['build'],
-    { ...baseEnv, ...buildEnv(build), PATH: baseEnv.PATH },
-  ] as const;
+/**
+ * `astro build` of one site build, skipped when the build in its folder was
+ * made from the same inputs (content hash of the working tree, see
+ * tests/support/build-stamp.ts): a fresh clone always builds.
+ */
+function siteBuild(build: SiteBuild): Promise<boolean> {
+  const name = `Site build (astro build → ${build.outDir}/, base ${build.base})`;
+  const reusable = upToDate(build);
+  if (reusable) {
+    return step(name, async (out) => {
+      out.write(
+        `${build.outDir}/ was built from these very inputs (SHA-256 ${reusable.slice(0, 12)}…): reused. ` +
+          `Delete .tmp/build-${build.name}.sha256 to build it anyway.\n`,
+      );
+      return { ok: true };
+    });
+  }
+  const digest = buildInputsDigest(build);
+  unstampBuild(build);
+  rmSync(build.outDir, { recursive: true, force: true });
+  return step(name, async (out) => {
+    const env = { ...baseEnv, ...buildEnv(build), PATH: baseEnv.PATH };
+    const code = await run(path.join(bin, 'astro'), ['build'], out, env);
+    if (code !== 0) return { ok: false, why: `exit code ${code}` };
+    stampBuild(build, digest);
+    return { ok: true };
+  });
+}
 
 await ensureSystemTools();
-for (const dir of [rootBuild.outDir, subpathBuild.outDir]) rmSync(dir, { recursive: true, force: true });
 if (await command('Data build (npm run data)', 'npm', ['run', 'data'], baseEnv, true)) {
-  await Promise.all([command(...astroBuild(rootBuild)), vitest(['unit', 'astro'], false)]);
+  await Promise.all([siteBuild(rootBuild), vitest(['unit', 'astro'], false)]);
   await Promise.all([
-    command(...astroBuild(subpathBuild)),
+    siteBuild(subpathBuild),
     command('Formatting (prettier --check .)', path.join(bin, 'prettier'), ['--check', '.']),
   ]);
   // Beside the browser tests, which do not touch Astro's generated types (a build would rewrite them
