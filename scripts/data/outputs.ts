@@ -25,8 +25,28 @@ export const fileNames = (id: string) => ({
 export const jsonBytes = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
 
 const NS = 'paseban:';
-/** Properties of a delivered field that describe its CSV spelling, not its meaning; the published CSV uses plain numbers. */
-const spellingKeys = new Set(['decimalChar', 'groupChar', 'bareNumber', 'missingValues']);
+/**
+ * Properties of a delivered field that describe how the delivered CSV spells
+ * its values, not what they mean. The published CSV is normalised (plain
+ * numbers with "." decimals, ISO dates, true/false, empty cell = missing),
+ * which is Table Schema's default reading, so a reader given the published
+ * descriptor must not apply the delivered spelling to it.
+ */
+const spellingKeys = new Set([
+  'decimalChar',
+  'groupChar',
+  'bareNumber',
+  'missingValues',
+  'trueValues',
+  'falseValues',
+]);
+
+/** A field as published: spelling properties dropped; a date's source pattern gives way to the default (ISO 8601). */
+export function publishedField(f: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(f).filter(([k]) => !spellingKeys.has(k) && !(k === 'format' && f.type === 'date')),
+  );
+}
 
 /**
  * The published Data Package v2 descriptor: the codebook with the published
@@ -55,9 +75,7 @@ export function dataPackage(
       bytes: file.bytes,
       hash: `sha256:${file.sha256}`,
       schema: {
-        fields: (schema.fields as Record<string, unknown>[]).map((f) =>
-          Object.fromEntries(Object.entries(f).filter(([k]) => !spellingKeys.has(k))),
-        ),
+        fields: (schema.fields as Record<string, unknown>[]).map(publishedField),
         missingValues: [''],
         ...(t.primaryKey.length ? { primaryKey: t.primaryKey } : {}),
         ...(t.foreignKeys.length ? { foreignKeys: t.foreignKeys } : {}),
