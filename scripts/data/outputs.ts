@@ -154,7 +154,7 @@ export function readme(meta: DatasetMeta, files: string[]): Uint8Array {
     '',
     ...files.map((f) => `- ${f}`),
     '',
-    'CSV files (`.csv`): RFC 4180, UTF-8 without byte order mark, comma-separated, "." as decimal mark, empty cell = missing. The `.excel.csv` files hold the same data for Excel in the Indonesian locale, opened by double-click: UTF-8 with a byte order mark, ";" between cells, "," as decimal mark, and an apostrophe before text that would start a formula. `SHA256SUMS` lists the SHA-256 of every file (check with `sha256sum -c SHA256SUMS`).',
+    'CSV files (`.csv`): RFC 4180, UTF-8 without byte order mark, comma-separated, "." as decimal mark, empty cell = missing. The `.excel.csv` files hold the same data for Excel in the Indonesian locale, opened by double-click: UTF-8 with a byte order mark, ";" between cells, "," as decimal mark, and an apostrophe before text that would start a formula. The `.labels-id` and `.labels-en` files (CSV and XLSX) are the labelled edition: each category\'s label, in Indonesian or English, in place of its code. `SHA256SUMS` lists the SHA-256 of every file (check with `sha256sum -c SHA256SUMS`).',
     '',
     '## Variables',
     '',

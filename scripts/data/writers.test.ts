@@ -168,17 +168,22 @@ describe('XlsxWriter', () => {
     ]);
   });
 
-  it('reports a backlog when rows come faster than they are compressed, and none once drained', async () => {
-    const x = new XlsxWriter(path.join(dir, 'long.xlsx'), 'test');
-    const sheet = x.sheet('tabel', ['kode', 'catatan', 'nilai']);
-    for (let i = 0; i < 30_000; i++) sheet.row([`A${i}`, 'teks yang agak panjang '.repeat(3), i]);
-    const wait = x.drained();
-    expect(wait).toBeInstanceOf(Promise);
-    await wait;
-    expect(x.drained()).toBeUndefined();
-    sheet.end();
-    await x.close();
-  });
+  // 30,000 rows through exceljs: seconds on a loaded machine.
+  it(
+    'reports a backlog when rows come faster than they are compressed, and none once drained',
+    { timeout: 30_000 },
+    async () => {
+      const x = new XlsxWriter(path.join(dir, 'long.xlsx'), 'test');
+      const sheet = x.sheet('tabel', ['kode', 'catatan', 'nilai']);
+      for (let i = 0; i < 30_000; i++) sheet.row([`A${i}`, 'teks yang agak panjang '.repeat(3), i]);
+      const wait = x.drained();
+      expect(wait).toBeInstanceOf(Promise);
+      await wait;
+      expect(x.drained()).toBeUndefined();
+      sheet.end();
+      await x.close();
+    },
+  );
 });
 
 describe('FieldSummarizer', () => {
