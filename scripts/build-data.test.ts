@@ -68,13 +68,16 @@ describe('npm run data', { timeout: 60_000 }, () => {
   it('is byte-for-byte deterministic', () => {
     const a = listFiles(outA);
     expect(a).toEqual(listFiles(outB));
-    expect(a).toContain('survei-pokmas/1.0.0/survei-pokmas.xlsx');
+    expect(a).toContain('survei-pokmas/1.0.0/survei-pokmas-sintetis.xlsx');
     for (const f of a)
       expect(sha(readFileSync(path.join(outA, f))), f).toBe(sha(readFileSync(path.join(outB, f))));
   });
 
   it('stamps every ZIP entry (bundle and XLSX) with the fixed time 1980-01-01 00:00', () => {
-    for (const f of ['survei-pokmas/1.0.0/survei-pokmas.xlsx', 'survei-pokmas/1.0.0/survei-pokmas.zip']) {
+    for (const f of [
+      'survei-pokmas/1.0.0/survei-pokmas-sintetis.xlsx',
+      'survei-pokmas/1.0.0/survei-pokmas-sintetis.zip',
+    ]) {
       const b = readFileSync(path.join(outA, f));
       let entries = 0;
       for (let i = b.indexOf('PK\x03\x04'); i >= 0; i = b.indexOf('PK\x03\x04', i + 4)) {
@@ -122,7 +125,10 @@ describe('npm run data', { timeout: 60_000 }, () => {
   });
 
   it('publishes RFC 4180 CSV (UTF-8 without BOM, comma, CRLF, plain numbers)', () => {
-    const csv = readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas-kegiatan.csv'), 'utf8');
+    const csv = readFileSync(
+      path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas-sintetis-kegiatan.csv'),
+      'utf8',
+    );
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
@@ -138,7 +144,7 @@ describe('npm run data', { timeout: 60_000 }, () => {
 
   it('writes an XLSX with typed cells, a codebook and a README sheet', async () => {
     const wb = new ExcelJS.Workbook();
-    const bytes = readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas.xlsx'));
+    const bytes = readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas-sintetis.xlsx'));
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'README',
@@ -149,25 +155,26 @@ describe('npm run data', { timeout: 60_000 }, () => {
       'wawancara',
       'codebook',
     ]);
-    const row = wb.getWorksheet('anggota')!.getRow(2);
+    const row = wb.getWorksheet('anggota')!.getRow(3);
     expect(typeof row.getCell(7).value).toBe('number');
     expect(typeof row.getCell(1).value).toBe('string');
-    expect(String(wb.getWorksheet('README')!.getCell('A4').value)).toMatch(/Synthetic data/);
+    expect(String(wb.getWorksheet('README')!.getCell('A4').value)).toMatch(/SYNTHETIC DATA/);
   });
 
   it('bundles a ZIP with README, LICENSE and SHA256SUMS that match the files', () => {
-    const zip = unzipSync(readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas.zip')));
+    const zip = unzipSync(readFileSync(path.join(outA, 'survei-pokmas/1.0.0/survei-pokmas-sintetis.zip')));
     const names = Object.keys(zip);
-    expect(names).toContain('survei-pokmas-1.0.0/README.md');
-    expect(names).toContain('survei-pokmas-1.0.0/LICENSE');
-    const sums = new TextDecoder().decode(zip['survei-pokmas-1.0.0/SHA256SUMS']);
+    expect(names).toContain('survei-pokmas-sintetis-1.0.0/README.md');
+    expect(names).toContain('survei-pokmas-sintetis-1.0.0/LICENSE');
+    const sums = new TextDecoder().decode(zip['survei-pokmas-sintetis-1.0.0/SHA256SUMS']);
     const listed = sums
       .trim()
       .split('\n')
       .map((l) => l.split('  '));
     expect(listed.length).toBe(names.length - 1);
-    for (const [hash, name] of listed) expect(sha(zip[`survei-pokmas-1.0.0/${name}`]!), name).toBe(hash);
-    const readme = new TextDecoder().decode(zip['survei-pokmas-1.0.0/README.md']);
+    for (const [hash, name] of listed)
+      expect(sha(zip[`survei-pokmas-sintetis-1.0.0/${name}`]!), name).toBe(hash);
+    const readme = new TextDecoder().decode(zip['survei-pokmas-sintetis-1.0.0/README.md']);
     expect(readme).toMatch(/## How to cite/);
     expect(readme).toMatch(/`status_angsuran`/);
   });
@@ -180,7 +187,7 @@ describe('npm run data', { timeout: 60_000 }, () => {
           '--noout',
           '--schema',
           standardPath('ddi-codebook-2.5/codebook.xsd'),
-          path.join(outA, id, '1.0.0', `${id}-ddi.xml`),
+          path.join(outA, id, '1.0.0', meta(id).files.find((f) => f.format === 'ddi')!.name),
         ],
         { encoding: 'utf8' },
       );

@@ -28,6 +28,7 @@ import { writeDataset, type ArchivedVersions } from './data/build.ts';
 import { formatIssues } from './data/errors.ts';
 import { generateTypes } from './data/types.ts';
 import { ddiCodebook } from './data/ddi.ts';
+import { fileNames } from './data/outputs.ts';
 import type { DatasetSummary } from '../src/lib/dataset-meta.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -215,7 +216,7 @@ async function build(opts: ReturnType<typeof args>): Promise<number> {
     await writeAtomically(opts.out, async (tmp) => {
       for (let i = 0; i < checked.length; i++) {
         const meta = await writeDataset(checked[i]!, folders[i]!, tmp, readArchive(folders[i]!), (m) => {
-          return new Map([[`${m.id}-ddi.xml`, ddiCodebook(m)]]);
+          return new Map([[fileNames(m.id, m.synthetic !== false).ddi, ddiCodebook(m)]]);
         });
         count += meta.versions.reduce((n, v) => n + v.files.length, 1);
         index.push({ id: meta.id, version: meta.version, title: meta.title, synthetic: meta.synthetic });

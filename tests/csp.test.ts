@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { parsePolicy } from '../src/integrations/csp-headers.ts';
 import { rootBuild } from './support/builds.ts';
+import { headersFor, parseHeadersFile } from './support/headers.ts';
 import { useBrowser, visit } from './support/browser.ts';
 import { listPages } from './support/pages.ts';
 
@@ -27,16 +28,26 @@ async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
   return async () => (await page.evaluate('window.__cspViolations')) as string[];
 }
 
-test('_headers has the policy of the pages plus frame-ancestors, no unsafe-inline', () => {
-  const headers = readFileSync(path.join(rootBuild.outDir, '_headers'), 'utf8');
-  const line = /Content-Security-Policy: (.+)/.exec(headers);
-  expect(line).not.toBeNull();
-  const policy = parsePolicy(line![1]!);
+test('_headers has the policy of the pages plus frame-ancestors, no unsafe-inline; only embeds may be framed', () => {
+  const rules = parseHeadersFile(readFileSync(path.join(rootBuild.outDir, '_headers'), 'utf8'));
+  const policyOf = (url: string) => {
+    const values = headersFor(rules, url).get('content-security-policy') ?? [];
+    expect(values, url).toHaveLength(1);
+    return parsePolicy(values[0]!);
+  };
+  const policy = policyOf('/');
   expect(policy.get('default-src')).toEqual(["'self'"]);
   expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
   expect(policy.get('object-src')).toEqual(["'none'"]);
   expect(policy.get('script-src')).toContain("'wasm-unsafe-eval'");
   for (const d of ['script-src', 'style-src']) expect(policy.get(d)).not.toContain("'unsafe-inline'");
+  const embeds = pages.filter((p) => /\/embed\/$/.test(p.path));
+  expect(embeds.length).toBeGreaterThan(0);
+  for (const p of pages) {
+    const own = policyOf(`/${p.path}`);
+    expect(own.get('frame-ancestors'), p.path).toEqual(embeds.includes(p) ? ['*'] : ["'none'"]);
+    expect(own.get('script-src'), p.path).toEqual(policy.get('script-src'));
+  }
 });
 
 describe('every page carries the policy as a meta tag, without unsafe-inline', () => {

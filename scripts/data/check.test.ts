@@ -179,6 +179,29 @@ describe('one fault per fixture: file, line, column, variable and rule', { timeo
     expect(issue!.hint).toBeTruthy();
   });
 
+  it('refuses text longer than an Excel cell holds, naming the file, line and column', async () => {
+    const long = 'catatan panjang '.repeat(2100).trim();
+    expect(long.length).toBeGreaterThan(32_767);
+    const r = await check(
+      Buffer.from(
+        [
+          'id;kelompok;jenis_kelamin;umur;pendapatan;tanggal;status;catatan',
+          'R001;A;L;34;1;01/02/1995;lancar;',
+          'R002;A;L;41;1;01/02/1995;macet;',
+          `R003;A;L;29;1;01/02/1995;lancar;${long}`,
+          'R004;B;P;52;1;01/02/1995;macet;',
+          'R005;B;P;47;1;01/02/1995;lancar;',
+          'R006;B;P;38;1;01/02/1995;macet;',
+          '',
+        ].join('\r\n'),
+      ),
+    );
+    expect(r.log.issues.map((i) => [i.file, i.line, i.column, i.variable, i.rule])).toEqual([
+      ['anggota.csv', 4, 8, 'catatan', 'cell-too-long'],
+    ]);
+    expect(r.log.issues[0]!.message).toContain(`${long.length} characters`);
+  });
+
   it('still checks the rows when the header has an unknown column, scanning its cells too', async () => {
     const r = await check(
       Buffer.from(

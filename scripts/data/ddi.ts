@@ -4,6 +4,7 @@
  * variable description per column (labels, question, categories with
  * frequencies, summary statistics). Built from the same metadata as the site.
  */
+import { fileNames } from './outputs.ts';
 import type { DatasetMeta, FieldMeta } from '../../src/lib/dataset-meta.ts';
 
 const esc = (s: string) =>
@@ -68,7 +69,7 @@ export function ddiCodebook(meta: DatasetMeta): Uint8Array {
   const fileDscr = files
     .map(
       ({ t, id }) =>
-        `<fileDscr ID="${id}"><fileTxt>${el('fileName', `${meta.id}-${t.name}.csv`)}${el('fileCont', `${t.title.id} / ${t.title.en}`)}<dimensns>${el('caseQnty', String(t.rowCount))}${el('varQnty', String(t.fields.length))}</dimensns>${el('fileType', 'text/csv')}</fileTxt></fileDscr>`,
+        `<fileDscr ID="${id}"><fileTxt>${el('fileName', fileNames(meta.id, meta.synthetic !== false).csv(t.name))}${el('fileCont', `${t.title.id} / ${t.title.en}`)}<dimensns>${el('caseQnty', String(t.rowCount))}${el('varQnty', String(t.fields.length))}</dimensns>${el('fileType', 'text/csv')}</fileTxt></fileDscr>`,
     )
     .join('\n');
   const vars = files

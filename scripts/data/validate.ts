@@ -33,6 +33,9 @@ export interface TableResult {
 
 const SEP = '\u001f';
 
+/** The most characters one cell of an Excel sheet holds: longer text cannot go into the XLSX download. */
+export const CELL_MAX_CHARS = 32_767;
+
 /** The key of a row over some columns: the value itself for one column, values joined by SEP for several. */
 function tuple(values: Value[], idx: number[]): string {
   if (idx.length === 1) {
@@ -699,6 +702,17 @@ export class TableValidator {
           );
           rowOk = false;
         }
+        if (v.length > CELL_MAX_CHARS) {
+          this.cell(
+            line,
+            col,
+            f,
+            'cell-too-long',
+            `has ${v.length} characters; an Excel cell holds at most ${CELL_MAX_CHARS}`,
+            'The XLSX download would cut this text. Shorten it, or split it over two rows or columns (and the codebook).',
+          );
+          rowOk = false;
+        }
         const p = c.pattern;
         if (p && !p.test(v)) {
           this.cell(
@@ -777,6 +791,7 @@ export class TableValidator {
       if (v !== null) {
         if (c.minLength !== undefined && v.length < c.minLength) return false;
         if (c.maxLength !== undefined && v.length > c.maxLength) return false;
+        if (v.length > CELL_MAX_CHARS) return false;
         if (c.pattern && !c.pattern.test(v)) return false;
       }
       values[c.index] = v;

@@ -67,6 +67,22 @@ function csvCell(v: Value): string {
 }
 
 /**
+ * A cell of the edition for Excel in the Indonesian locale: `;` between
+ * cells, "," before decimals (Excel reads `2.5` there as text or a date).
+ * Text that Excel would run as a formula (starting with = + - @, tab or
+ * CR) gets a leading apostrophe, as OWASP's CSV-injection advice says:
+ * this file is made to be opened by double-click.
+ */
+function excelCell(v: Value): string {
+  if (v === null) return '';
+  let s: string;
+  if (typeof v === 'number') s = String(v).replace('.', ',');
+  else if (typeof v === 'string') s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  else s = String(v);
+  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
  * RFC 4180 CSV: comma, CRLF, double quotes, UTF-8 without BOM (most tools
  * read it cleanly; Excel users have the XLSX). Numbers use "." and no
  * thousands separator. Missing values are empty cells. A text cell starting
@@ -82,6 +98,28 @@ export class CsvWriter {
   row(values: readonly Value[]): void {
     let line = '';
     for (let i = 0; i < values.length; i++) line += (i ? ',' : '') + csvCell(values[i]!);
+    this.sink.write(line + '\r\n');
+  }
+  close(): Written {
+    return this.sink.close();
+  }
+}
+
+/**
+ * The CSV edition for Excel in the Indonesian locale, opened by
+ * double-click: UTF-8 with a byte order mark (without it Excel reads the
+ * bytes as Windows-1252), `;` between cells (the locale's list separator),
+ * "," before decimals, CRLF. See `excelCell` for formulas.
+ */
+export class ExcelCsvWriter {
+  private sink: FileSink;
+  constructor(path: string, header: readonly string[]) {
+    this.sink = new FileSink(path);
+    this.sink.write('\ufeff' + header.map(excelCell).join(';') + '\r\n');
+  }
+  row(values: readonly Value[]): void {
+    let line = '';
+    for (let i = 0; i < values.length; i++) line += (i ? ';' : '') + excelCell(values[i]!);
     this.sink.write(line + '\r\n');
   }
   close(): Written {
@@ -115,6 +153,49 @@ export class JsonWriter {
 
 /** Excel's sheet limit is 1,048,576 rows including the header. */
 export const EXCEL_MAX_ROWS = 1_048_575;
+
+/** Characters XML 1.0 cannot carry (and DEL, which exceljs drops), and text that reads as an escape. */
+const XML_UNSAFE = /_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g;
+
+/**
+ * Text as an XLSX cell holds it. exceljs drops control characters (a
+ * vertical tab from a pasted Word text) silently; they are written as the
+ * `_xHHHH_` escapes of Office Open XML (ECMA-376 Part 1, ST_Xstring), which
+ * spreadsheet programs turn back into the character, and text that already
+ * looks like such an escape gets its underscore escaped (`_x005F_`), so no
+ * character is lost or changed.
+ */
+export function xlsxText(s: string): string {
+  return s.replace(XML_UNSAFE, (m) =>
+    m.length > 1 ? `_x005F${m}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
+}
+
+/** How a column's cells are typed and shown in the XLSX: its codebook type. */
+export type ColumnKind = 'string' | 'integer' | 'number' | 'year' | 'date' | 'boolean';
+
+/** A data sheet's column: its width in characters and kind. */
+export interface SheetColumn {
+  width: number;
+  kind: ColumnKind;
+}
+
+/**
+ * Number formats as Excel stores them: "," groups thousands and "." marks
+ * decimals in the file, and Excel shows both in the reader's locale
+ * (1.250.000,5 in Indonesian). A date uses built-in format 14, which Excel
+ * shows as the reader's short date. A number column shows whole values
+ * without a decimal mark, so they get the integer format cell by cell.
+ */
+const numFmt: Partial<Record<ColumnKind, string>> = {
+  integer: '#,##0',
+  number: '#,##0.##########',
+  year: '0',
+  date: 'mm-dd-yy',
+};
+
+/** A published ISO date (`1995-04-05`) as the Date exceljs writes as an Excel date serial. */
+const isoDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
 /** What exceljs's sheet stream holds: its own buffers and the streams it pipes into. */
 type Backlogged = {
@@ -210,23 +291,68 @@ export class XlsxWriter {
     this.taken.add(n.toLowerCase());
     return n;
   }
+  /** Document properties (File > Properties), e.g. the synthetic mark in title, subject and keywords. */
+  properties(props: { title: string; subject: string; keywords: string; description: string }): void {
+    Object.assign(this.wb, props);
+  }
   /** A sheet of one text column (README). */
   textSheet(name: string, lines: string[], width: number): void {
     const ws = this.wb.addWorksheet(this.sheetName(name));
     ws.getColumn(1).width = width;
-    for (const line of lines) ws.addRow([line]).commit();
+    for (const line of lines) ws.addRow([xlsxText(line)]).commit();
     ws.commit();
   }
-  /** A sheet with a bold, frozen header row; rows are added with the returned function. */
-  sheet(name: string, header: string[]): { row: (values: readonly Value[]) => void; end: () => void } {
-    const ws = this.wb.addWorksheet(this.sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
-    const head = ws.addRow(header);
+  /**
+   * A sheet with a bold, frozen header row (below a bold title row when
+   * `title` is given); rows are added with the returned function. Columns
+   * carry their widths and number formats; text is written by `xlsxText`.
+   */
+  sheet(
+    name: string,
+    header: string[],
+    options: { columns?: SheetColumn[]; title?: string } = {},
+  ): { row: (values: readonly Value[]) => void; end: () => void } {
+    const top = options.title ? 2 : 1;
+    const ws = this.wb.addWorksheet(this.sheetName(name), { views: [{ state: 'frozen', ySplit: top }] });
+    const columns = options.columns ?? header.map(() => ({ width: 16, kind: 'string' as const }));
+    columns.forEach((c, i) => {
+      const col = ws.getColumn(i + 1);
+      col.width = c.width;
+      const fmt = numFmt[c.kind];
+      if (fmt) col.numFmt = fmt;
+    });
+    if (options.title) {
+      const title = ws.addRow([xlsxText(options.title)]);
+      title.font = { bold: true, color: { argb: 'FF9C2B00' } };
+      title.commit();
+    }
+    const head = ws.addRow(header.map(xlsxText));
     head.font = { bold: true };
     head.commit();
     this.current = ws;
+    const kinds = columns.map((c) => c.kind);
+    const cells: (Value | Date)[] = [];
     return {
-      // Values go in as typed JS values: numbers become numeric cells, strings text.
-      row: (values) => ws.addRow(values.map((v) => (v === null ? null : v))).commit(),
+      // Values go in as typed JS values: numbers become numeric cells,
+      // booleans boolean cells, dates date serials, strings inline text.
+      row: (values) => {
+        let whole = -1;
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i]!;
+          const kind = kinds[i];
+          if (typeof v === 'string') cells[i] = kind === 'date' ? isoDate(v) : xlsxText(v);
+          else {
+            cells[i] = v;
+            if (kind === 'number' && typeof v === 'number' && Number.isInteger(v)) whole = i;
+          }
+        }
+        cells.length = values.length;
+        const r = ws.addRow(cells);
+        if (whole >= 0)
+          for (let i = 0; i < values.length; i++)
+            if (kinds[i] === 'number' && Number.isInteger(values[i])) r.getCell(i + 1).numFmt = '#,##0';
+        r.commit();
+      },
       end: () => {
         ws.commit();
         this.current = undefined;

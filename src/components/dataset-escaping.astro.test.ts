@@ -13,7 +13,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../../tests/support/chromium.ts';
-import type { DatasetMeta, FieldMeta } from '../lib/dataset-meta.ts';
+import { fileStem, type DatasetMeta, type FieldMeta } from '../lib/dataset-meta.ts';
 import { datasetCitation } from '../lib/dataset-page.ts';
 import Cite from './Cite.astro';
 import DatasetHead from './DatasetHead.astro';
@@ -114,7 +114,10 @@ function writeHostileDataset(): { dir: string; meta: DatasetMeta } {
   };
   mkdirSync(path.join(dir, id, '1.0.0'), { recursive: true });
   writeFileSync(path.join(dir, id, 'metadata.json'), JSON.stringify(meta));
-  writeFileSync(path.join(dir, id, '1.0.0', `${id}-t.json`), JSON.stringify([{ code: evil, n: 1 }]));
+  writeFileSync(
+    path.join(dir, id, '1.0.0', `${fileStem(id, true)}-t.json`),
+    JSON.stringify([{ code: evil, n: 1 }]),
+  );
   return { dir, meta };
 }
 

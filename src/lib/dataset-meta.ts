@@ -56,12 +56,31 @@ export interface TableMeta {
   fields: FieldMeta[];
 }
 
-export type FileFormat = 'csv' | 'json' | 'xlsx' | 'datapackage' | 'disclosure' | 'zip' | 'ddi';
+/** What the file names of a synthetic dataset carry after the id, so a downloaded file tells so by its name alone. */
+export const SYNTHETIC_MARK = 'sintetis';
+
+/** The start of every download's file name: the dataset id, then `-sintetis` if the data is synthetic. */
+export const fileStem = (id: string, synthetic: boolean): string =>
+  synthetic ? `${id}-${SYNTHETIC_MARK}` : id;
+
+export type FileFormat =
+  | 'csv'
+  | 'csv-excel'
+  | 'csv-labels'
+  | 'json'
+  | 'xlsx'
+  | 'xlsx-labels'
+  | 'datapackage'
+  | 'disclosure'
+  | 'zip'
+  | 'ddi';
 
 export interface DatasetFile {
   format: FileFormat;
   /** The table a per-table file holds. */
   table?: string;
+  /** The language of a labelled edition's category labels. */
+  language?: 'id' | 'en';
   /** File name, e.g. `survei-pokmas-anggota.csv`. */
   name: string;
   /** Site path without base: `data/<id>/<version>/<name>`. */

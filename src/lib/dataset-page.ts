@@ -132,6 +132,15 @@ export function datasetCitation(
 export function formatLabel(file: DatasetFile, locale: Locale): string {
   const labels: Record<DatasetFile['format'], Bilingual> = {
     csv: { id: 'CSV (satu tabel)', en: 'CSV (one table)' },
+    'csv-excel': {
+      id: 'CSV untuk Excel berbahasa Indonesia (satu tabel; ";", koma desimal)',
+      en: 'CSV for Excel in Indonesian (one table; ";", decimal comma)',
+    },
+    'csv-labels': { id: 'CSV berlabel (satu tabel)', en: 'Labelled CSV (one table)' },
+    'xlsx-labels': {
+      id: 'Excel berlabel (XLSX, semua tabel dan buku kode)',
+      en: 'Labelled Excel (XLSX, all tables and the codebook)',
+    },
     json: { id: 'JSON (satu tabel)', en: 'JSON (one table)' },
     xlsx: { id: 'Excel (XLSX, semua tabel dan buku kode)', en: 'Excel (XLSX, all tables and the codebook)' },
     datapackage: { id: 'Data Package (Frictionless v2)', en: 'Data Package (Frictionless v2)' },
@@ -139,7 +148,12 @@ export function formatLabel(file: DatasetFile, locale: Locale): string {
     zip: { id: 'ZIP (semua berkas)', en: 'ZIP (all files)' },
     ddi: { id: 'Buku kode DDI Codebook 2.5 (XML)', en: 'DDI Codebook 2.5 codebook (XML)' },
   };
-  return labels[file.format][locale];
+  const language = file.language
+    ? { id: { id: 'Indonesia', en: 'Inggris' }, en: { id: 'Indonesian', en: 'English' } }[locale][
+        file.language
+      ]
+    : undefined;
+  return `${labels[file.format][locale]}${language ? `: ${language}` : ''}`;
 }
 
 export interface JsonLdContext {

@@ -13,7 +13,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DatasetId, DatasetTables } from '../generated/datasets.ts';
-import type { DatasetMeta, DatasetSummary, FieldMeta, TableMeta } from './dataset-meta.ts';
+import {
+  fileStem,
+  type DatasetMeta,
+  type DatasetSummary,
+  type FieldMeta,
+  type TableMeta,
+} from './dataset-meta.ts';
 import type { Locale } from './i18n.ts';
 
 export type * from './dataset-meta.ts';
@@ -65,7 +71,7 @@ export function loadDataset(id: DatasetId): DatasetMeta {
 /** The typed rows of one table (current version); missing values are `null`. */
 export function loadTable<D extends DatasetId, T extends TableName<D>>(id: D, table: T): Row<D, T>[] {
   const meta = loadDataset(id);
-  return readJson<Row<D, T>[]>(id, meta.version, `${id}-${table}.json`);
+  return readJson<Row<D, T>[]>(id, meta.version, `${fileStem(id, meta.synthetic !== false)}-${table}.json`);
 }
 
 /** The metadata of one table of a dataset. */

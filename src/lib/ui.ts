@@ -56,6 +56,8 @@ export const figureUi = {
     id: 'Lihat gambar ini, tabel dan unduhannya di situs',
     en: 'See this figure, its table and downloads on the site',
   },
+  embedData: { id: 'Tabel data gambar ini (CSV)', en: "This figure's data table (CSV)" },
+  embedCite: { id: 'Kutip gambar ini', en: 'Cite this figure' },
   allFigures: { id: 'Semua grafik', en: 'All figures' },
   figuresIntro: {
     id: 'Setiap gambar dibuat dari dataset yang diterbitkan situs ini, lengkap dengan tabel angka, unduhan dan cara mengutipnya.',

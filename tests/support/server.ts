@@ -4,11 +4,12 @@
  * a redirect for folders asked without the trailing slash, and `404.html`
  * (with status 404) for anything else.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { headersFor, parseHeadersFile } from './headers.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -67,13 +68,28 @@ async function isDir(p: string): Promise<boolean> {
   );
 }
 
-/** Serves `root` under `base` on 127.0.0.1 (a free port unless `port` is given). */
-export async function serveStatic(root: string, base = '/', port = 0): Promise<StaticServer> {
+/**
+ * Serves `root` under `base` on 127.0.0.1 (a free port unless `port` is
+ * given). With `headers`, also sends what the built `_headers` file asks
+ * for, as a static host reading it would (tests/support/headers.ts).
+ */
+export async function serveStatic(
+  root: string,
+  base = '/',
+  port = 0,
+  options: { headers?: boolean } = {},
+): Promise<StaticServer> {
   const absRoot = path.resolve(root);
   const prefix = base.replace(/\/?$/, '/').replace(/^\/?/, '/');
+  const rules = options.headers ? parseHeadersFile(readFileSync(path.join(absRoot, '_headers'), 'utf8')) : [];
   const server = createServer(async (req, res) => {
     const send = (status: number, file: string) => {
-      res.writeHead(status, { 'content-type': contentType(file), 'cache-control': 'no-store' });
+      const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+      res.writeHead(status, {
+        ...Object.fromEntries(headersFor(rules, pathname)),
+        'content-type': contentType(file),
+        'cache-control': 'no-store',
+      });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     };
