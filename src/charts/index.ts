@@ -4,9 +4,9 @@
  * Call at build time only.
  */
 import { fieldMeta, loadDataset, loadTable, type DatasetMeta, type FieldMeta } from '../lib/datasets.ts';
-import { localeParams, type Bilingual } from '../lib/i18n.ts';
+import { localeParams, pick, type Bilingual, type Locale } from '../lib/i18n.ts';
 import type { GroupInfo } from './common.ts';
-import { isRupiah } from './format.ts';
+import { DEFAULT_K, displayDigits, labelled } from '../lib/stats.ts';
 import type { MeasureInfo } from './group-activity.ts';
 import type { IndicatorInfo } from './household-change.ts';
 import { buildFigures } from './registry.ts';
@@ -57,8 +57,7 @@ export function loadFigures(): FigureSpec[] {
       key: c.value as IndicatorInfo['key'],
       label: c.label,
       unit: c.unit,
-      // Money is shown to the thousand Rupiah; counts and scores to one decimal.
-      digits: isRupiah(c.unit) ? -3 : 1,
+      digits: displayDigits(c.unit),
     }),
   );
   const measures: MeasureInfo[] = (
@@ -70,7 +69,7 @@ export function loadFigures(): FigureSpec[] {
       key,
       label: field.label,
       unit: field.unit,
-      digits: 0,
+      digits: displayDigits(field.unit),
       summary: field.unit?.en === 'percent' ? 'mean' : 'sum',
     };
   });
@@ -87,6 +86,8 @@ export function loadFigures(): FigureSpec[] {
   figures = buildFigures({
     survey: {
       id: survey,
+      k: surveyMeta.disclosure?.thresholds?.k ?? DEFAULT_K,
+      synthetic: surveyMeta.synthetic !== false,
       groups,
       anggota: loadTable(survey, 'anggota'),
       kondisi: loadTable(survey, 'kondisi'),
@@ -105,6 +106,7 @@ export function loadFigures(): FigureSpec[] {
     },
     context: {
       id: context,
+      synthetic: contextMeta.synthetic !== false,
       table: 'penduduk-2014',
       penduduk,
       year: Math.max(...penduduk.map((r) => r.tahun)),
@@ -138,4 +140,13 @@ export function figurePaths() {
   return localeParams().flatMap(({ params, props }) =>
     loadFigures().map((f) => ({ params: { ...params, figure: f.id }, props: { ...props, id: f.id } })),
   );
+}
+
+/**
+ * The description of a figure's page (meta, Open Graph and Twitter
+ * descriptions, hence search snippets and shared links): its first takeaway,
+ * carrying the synthetic label when the numbers are synthetic.
+ */
+export function figureDescription(spec: FigureSpec, locale: Locale): string {
+  return labelled(pick(spec.variants[0]!.takeaway, locale), spec, locale);
 }
