@@ -110,6 +110,8 @@ export function datasetCitation(
   meta: DatasetMeta,
   opts: { version: string; locale: Locale; url: string; released?: string },
 ): CslItem {
+  // Official data this site repackages names its producer as the source.
+  const source = meta.contributors.find((c) => c.roles?.includes('producer'))?.title;
   return datasetItem({
     id: meta.id,
     title: meta.title[opts.locale],
@@ -117,11 +119,18 @@ export function datasetCitation(
     issued: opts.released,
     url: opts.url,
     locale: opts.locale,
-    // The codebook's contributors are the authors (for official data, the
-    // publishing government); data without any was built by this site.
-    author: meta.contributors.map((c) => ({ literal: c.title })),
-    publisher: meta.contributors.length === 0 ? siteTitle[opts.locale] : undefined,
-    medium: 'CSV, XLSX, JSON',
+    // This site publishes every dataset it releases (official data repackaged
+    // by it included); only contributors named as authors are authors. The
+    // original publisher of official data is named as its source.
+    author: meta.contributors
+      .filter((c) => c.roles?.some((r) => r === 'author' || r === 'creator'))
+      .map((c) => ({ literal: c.title })),
+    publisher: siteTitle[opts.locale],
+    // The source goes with the formats, which APA and Chicago print in brackets after the title.
+    medium: [
+      'CSV, XLSX, JSON',
+      ...(source ? [`${{ id: 'sumber data', en: 'data source' }[opts.locale]}: ${source}`] : []),
+    ].join('; '),
     note: meta.synthetic ? { id: 'Data sintetis', en: 'Synthetic data' }[opts.locale] : undefined,
   });
 }
