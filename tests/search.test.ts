@@ -244,12 +244,15 @@ describe('the search page', () => {
     await onPage(new URL('cari/?q=penduduk&kind=grafik', inject('siteRoot')).href, async (v) => {
       await v.page.waitForSelector('.results li.result');
       const results = await v.page.$$eval('.results li.result', (els) =>
-        els.map((e) => [
-          e.querySelector('h2 a')!.getAttribute('href'),
-          e.querySelector('.synthetic') !== null,
-        ]),
+        els.map(
+          (e) =>
+            [
+              e.querySelector('h2 a')!.getAttribute('href') ?? '',
+              e.querySelector('.synthetic') !== null,
+            ] as const,
+        ),
       );
-      const real = results.filter(([href]) => href!.includes('fig-penduduk-senen'));
+      const real = results.filter(([href]) => href.includes('fig-penduduk-senen'));
       expect(real, JSON.stringify(results)).toEqual([[expect.any(String), false]]);
     });
   });

@@ -8,7 +8,8 @@ import { householdChangeData, householdChangeTable, householdChangeTakeaway } fr
 import { interviewThemesData, interviewThemesTakeaway } from './interview-themes.ts';
 import { pasebanContextData, pasebanContextTakeaway, titleCase } from './paseban-context.ts';
 import { repaymentStatusData, repaymentStatusTable, repaymentStatusTakeaway } from './repayment-status.ts';
-import { formatCompact, formatNumber, formatSigned, formatWithUnit } from './format.ts';
+import { formatCompact, formatNumber } from './format.ts';
+import { formatAbsoluteChange, formatValue } from '../lib/stats.ts';
 import { cellText, cellValue } from './common.ts';
 import { renderSvg } from './render.ts';
 import { repaymentStatus } from './repayment-status.ts';
@@ -164,8 +165,9 @@ describe('number formats', () => {
     expect(formatNumber(1_234_567, 'id', -3)).toBe('1.235.000');
     expect(formatCompact(1_250_000, 'id')).toBe('1,3\u00a0jt');
     expect(formatCompact(1_250_000, 'en')).toBe('1.3m');
-    expect(formatSigned(-3, 'en')).toBe('\u22123');
-    expect(formatWithUnit(1500, { id: 'Rupiah', en: 'Rupiah' }, 'en')).toBe('Rp\u00a01,500');
+    expect(formatAbsoluteChange(-3, undefined, 'en')).toBe('\u22123');
+    expect(formatAbsoluteChange(110_000, { id: 'Rupiah', en: 'Rupiah' }, 'id')).toBe('+Rp\u00a0110.000');
+    expect(formatValue(1500, { id: 'Rupiah', en: 'Rupiah' }, 'en')).toBe('Rp\u00a01,500');
   });
 });
 
