@@ -50,11 +50,3 @@ export function isRupiah(unit: Unit): boolean {
 export function unitSuffix(unit: Unit, locale: Locale): string {
   return unit ? ` (${unit[locale]})` : '';
 }
-
-/** A value for a chart label: compact (`Rp 1,2 jt`, `85 %`). */
-export function formatShort(value: number, unit: Unit, locale: Locale): string {
-  const text = formatCompact(value, locale);
-  if (isRupiah(unit)) return `Rp\u00a0${text}`;
-  if (unit?.en === 'percent') return `${text}\u00a0%`;
-  return text;
-}

@@ -25,7 +25,7 @@ import {
   withRowIndex,
   type GroupInfo,
 } from './common.ts';
-import { formatShort, unitSuffix, type Unit } from './format.ts';
+import { unitSuffix, type Unit } from './format.ts';
 import type { AnggotaRow, Indikator, KondisiRow, Periode } from './rows.ts';
 import type { CategoryLabels, ChartContext, FigureTable } from './types.ts';
 
@@ -168,7 +168,8 @@ export function householdChange(
   const hi = Math.max(...values);
   // Without an axis the lines need not start at zero: the scale spans the values.
   const span = hi - lo || Math.abs(hi) || 1;
-  const short = (v: number) => formatShort(v, indicator.unit, locale);
+  // The labels are the medians themselves, shown as the table and the pages show them.
+  const short = (v: number) => formatValue(v, indicator.unit, locale);
   const height = narrow ? 220 : 260;
   const [marginTop, marginBottom] = [28, 36];
   const domain = [lo - span * 0.15, hi + span * 0.15] as const;
