@@ -234,8 +234,8 @@ export function householdChange(
   return {
     width,
     height,
-    marginLeft: narrow ? 84 : 110,
-    marginRight: narrow ? 100 : 150,
+    marginLeft: narrow ? 100 : 110,
+    marginRight: narrow ? 110 : 150,
     marginTop,
     marginBottom,
     ariaLabel: `${lab(indicator.label, locale)}${unit}`,
