@@ -6,7 +6,8 @@ import { restoreDataDir, useSurveyFixture } from './fixtures/survey-fixture.ts';
 
 afterEach(restoreDataDir);
 
-describe('datasetCitation', () => {
+// The first formatting starts the CSL processor, which takes seconds on a busy machine.
+describe('datasetCitation', { timeout: 30_000 }, () => {
   it('cites official data repackaged here with this site as publisher and its producer as the source', () => {
     useSurveyFixture({ synthetic: false });
     const meta = {
