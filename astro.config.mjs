@@ -9,6 +9,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { alignClassPlugin } from './src/integrations/align-class.ts';
 import { cspDirectives, cspScriptResources, cspStyleResources } from './src/lib/csp.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import publicationGuard from './src/integrations/publication-guard.ts';
 
 // Where the site is published. Both are read from the environment so the same
 // build serves a domain root (`/`) or a sub-path (`/paseban/`); see README.
@@ -28,6 +29,7 @@ export default defineConfig({
       // Embed pages are for iframes on other sites (noindex), not for search engines.
       filter: (page) => !/\/404\/?$/.test(page) && !/\/embed\/$/.test(page),
     }),
+    publicationGuard(),
     citationFiles(),
     ogImages(),
     cspHeaders(),

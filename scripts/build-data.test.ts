@@ -290,7 +290,7 @@ describe('npm run data', { timeout: 60_000 }, () => {
     ) as DatasetMeta;
     expect(m.versions.map((v) => [v.version, v.changes.en])).toEqual([
       ['1.1.0', 'Title corrected.'],
-      ['1.0.0', "First release; the publisher's files unchanged."],
+      ['1.0.0', "First release; the portal's files repackaged without changing their values."],
     ]);
     const old = m.versions[1]!.files.find((f) => f.format === 'zip')!;
     expect(old.path).toBe('data/konteks-paseban/1.0.0/konteks-paseban.zip');

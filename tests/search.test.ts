@@ -221,6 +221,42 @@ describe('the search page', () => {
     });
   });
 
+  test('a result from a page with synthetic numbers carries the label; one from real data does not', async () => {
+    for (const [q, lang, label] of [
+      ['tabungan', '', 'Data sintetis, bukan temuan studi'],
+      ['savings', 'en/', 'Synthetic data, not a finding of the study'],
+    ] as const) {
+      await onPage(
+        new URL(`${lang}cari/?q=${q}&kind=${lang ? 'figure' : 'grafik'}`, inject('siteRoot')).href,
+        async (v) => {
+          await v.page.waitForSelector('.results li.result');
+          const marks = await v.page.$$eval('.results li.result', (els) =>
+            els.map((e) => e.querySelector('.synthetic')?.textContent ?? null),
+          );
+          expect(marks.length).toBeGreaterThan(0);
+          expect(
+            marks.every((m) => m === label),
+            JSON.stringify(marks),
+          ).toBe(true);
+        },
+      );
+    }
+    await onPage(new URL('cari/?q=penduduk&kind=grafik', inject('siteRoot')).href, async (v) => {
+      await v.page.waitForSelector('.results li.result');
+      const results = await v.page.$$eval('.results li.result', (els) =>
+        els.map(
+          (e) =>
+            [
+              e.querySelector('h2 a')!.getAttribute('href') ?? '',
+              e.querySelector('.synthetic') !== null,
+            ] as const,
+        ),
+      );
+      const real = results.filter(([href]) => href.includes('fig-penduduk-senen'));
+      expect(real, JSON.stringify(results)).toEqual([[expect.any(String), false]]);
+    });
+  });
+
   test('shows five results first; “more” adds the rest and moves focus to the first added', async () => {
     await onPage(new URL('cari/', inject('siteRoot')).href, async (v) => {
       const total = Number(/^(\d+)/.exec(await searchFor(v.page, 'kelompok'))?.[1]);

@@ -7,12 +7,8 @@ import type { DatasetSpec, FieldSpec, TableSpec } from './codebook.ts';
 import type { Value } from './cast.ts';
 import type { FieldMeta, FieldSummary, TableMeta } from '../../src/lib/dataset-meta.ts';
 import { isSuppressed } from '../../src/lib/disclosure.ts';
+import { medianOfSorted } from '../../src/lib/stats.ts';
 import { StringSet } from './string-set.ts';
-
-function median(sorted: Float64Array): number {
-  const n = sorted.length;
-  return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-}
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -67,7 +63,7 @@ export class FieldSummarizer {
         n,
         missing,
         min: sorted[0]!,
-        median: round(median(sorted)),
+        median: round(medianOfSorted(sorted)!),
         max: sorted[n - 1]!,
         mean: round(sum / n),
       };

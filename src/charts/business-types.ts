@@ -3,22 +3,32 @@
  */
 import type * as Plot from '@observablehq/plot';
 import type { Locale } from '../lib/i18n.ts';
-import { lab, listText, type GroupInfo } from './common.ts';
-import { formatNumber, formatPercent } from './format.ts';
-import { groupCountBars, groupCountData, groupCountTable, type GroupCountPoint } from './group-counts.ts';
+import { lab, listText, groupShareKey, type GroupInfo } from './common.ts';
+import {
+  countText,
+  groupCountBars,
+  groupCountData,
+  groupCountTable,
+  shareText,
+  type GroupCountPoint,
+} from './group-counts.ts';
 import type { AnggotaRow } from './rows.ts';
 import type { CategoryLabels, ChartContext, FigureTable } from './types.ts';
 
-/** Members per group and business type, in the codebook's order of types. */
+/** Members per group and business type, in the codebook's order of types; counts under k withheld. */
 export function businessTypesData(
   anggota: readonly AnggotaRow[],
   groups: readonly GroupInfo[],
   labels: CategoryLabels,
+  k: number,
 ): GroupCountPoint[] {
   return groupCountData(
     anggota.map((a) => ({ group: a.kelompok, category: a.jenis_usaha })),
     groups,
     Object.entries(labels).map(([key, label]) => ({ key, label })),
+    k,
+    undefined,
+    (group, category) => groupShareKey('anggota', 'jenis_usaha', category, group),
   );
 }
 
@@ -34,15 +44,16 @@ export function businessTypesTakeaway(
 ): string {
   const parts = groups.map((g) => {
     const inGroup = points.filter((p) => p._group === g.kode);
-    const total = inGroup.reduce((s, p) => s + p.jumlah, 0);
-    const max = Math.max(0, ...inGroup.map((p) => p.jumlah));
-    const top = inGroup.filter((p) => p.jumlah === max).map((p) => lab(p.kategori, locale).toLowerCase());
-    const share = formatPercent(total ? max / total : 0, locale);
-    const count = formatNumber(max, locale);
+    const total = inGroup.reduce((s, p) => s + p._count, 0);
+    const max = Math.max(0, ...inGroup.map((p) => p._count));
+    const top = inGroup.filter((p) => p._count === max).map((p) => lab(p.kategori, locale).toLowerCase());
+    const k = inGroup[0]?._k ?? 1;
+    const share = shareText(max, total, k, locale);
+    const count = countText(max, k, locale);
     const each = top.length > 1 ? (locale === 'id' ? ' masing-masing' : ' each') : '';
     return locale === 'id'
-      ? `${listText(top, locale)} di ${lab(g.label, locale)} (${count} dari ${formatNumber(total, locale)} anggota${each}, ${share})`
-      : `${listText(top, locale)} in ${lab(g.label, locale)} (${count} of ${formatNumber(total, locale)} members${each}, ${share})`;
+      ? `${listText(top, locale)} di ${lab(g.label, locale)} (${count} dari ${countText(total, k, locale)} anggota${each}, ${share})`
+      : `${listText(top, locale)} in ${lab(g.label, locale)} (${count} of ${countText(total, k, locale)} members${each}, ${share})`;
   });
   return locale === 'id'
     ? `Jenis usaha terbanyak: ${listText(parts, locale)}.`

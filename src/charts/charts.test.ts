@@ -20,11 +20,11 @@ import type { FigureTable } from './types.ts';
 const width = 640;
 const ctx = { locale: 'id' as const, width };
 
-const household = householdChangeData(f.kondisi, f.anggota, f.groups, f.pendapatan, f.periodLabels);
-const repayment = repaymentStatusData(f.anggota, f.groups, f.statusLabels);
-const business = businessTypesData(f.anggota, f.groups, f.usahaLabels);
+const household = householdChangeData(f.kondisi, f.anggota, f.groups, f.pendapatan, f.periodLabels, f.kNone);
+const repayment = repaymentStatusData(f.anggota, f.groups, f.statusLabels, f.kNone);
+const business = businessTypesData(f.anggota, f.groups, f.usahaLabels, f.kNone);
 const activity = groupActivityData(f.kegiatan, f.groups, f.attendance);
-const interview = interviewThemesData(f.wawancara, f.anggota, f.groups, f.temaLabels, f.sikapLabels);
+const interview = interviewThemesData(f.wawancara, f.anggota, f.groups, f.temaLabels, f.sikapLabels, f.kNone);
 const population = pasebanContextData(f.penduduk, 'Senen');
 
 const cases: [string, PlotOptions, FigureTable][] = [

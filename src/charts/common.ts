@@ -4,7 +4,9 @@
  * plotted mark to its table row.
  */
 import { pick, type Bilingual, type Locale } from '../lib/i18n.ts';
-import { formatNumber } from './format.ts';
+import { shareKey } from '../lib/stat-keys.ts';
+import { formatShare, isWithheld, withheldMark } from '../lib/stats.ts';
+import { formatNumber, round } from './format.ts';
 import { cellOf, type Cell, type FigureTable, type TableColumn } from './types.ts';
 
 /** Palette slots from `src/styles/tokens.css`: group A, group B, neutral, emphasis, fifth. */
@@ -37,11 +39,23 @@ export function groupClass(index: number): string {
   return `grp grp-${index + 1}`;
 }
 
-/** Text of one table cell as the table shows it. */
+/** Text of one table cell as the table and its tooltips show it (a withheld cell shows the site's mark). */
 export function cellText(cell: Cell, column: TableColumn, locale: Locale): string {
-  if (typeof cell === 'number') return formatNumber(cell, locale, column.digits ?? 0);
+  if (isWithheld(cell)) return withheldMark(cell.withheld, cell.k, locale);
+  if (typeof cell === 'number')
+    return column.share ? formatShare(cell, locale) : formatNumber(cell, locale, column.digits ?? 0);
   if (typeof cell === 'string') return cell;
   return pick(cell, locale);
+}
+
+/**
+ * A cell as the CSV download writes it: numbers unformatted but rounded as
+ * the table shows them (shares as whole percentages), texts in the page's
+ * language, a withheld cell as the same mark the table shows.
+ */
+export function cellValue(cell: Cell, column: TableColumn, locale: Locale): string | number {
+  if (typeof cell === 'number') return column.share ? round(100 * cell, 0) : round(cell, column.digits ?? 0);
+  return cellText(cell, column, locale);
 }
 
 /**
@@ -66,18 +80,9 @@ export function withRowIndex<T extends object>(rows: T[]): (T & { _row: number }
   return rows.map((r, i) => ({ ...r, _row: i }));
 }
 
-/** Median (mean of the middle two for an even count), or NaN for no values. */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Arithmetic mean, or NaN for no values. */
-export function mean(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  return values.reduce((a, b) => a + b, 0) / values.length;
+/** The key of the share of a survey table's rows in one category within a group, as `<Share>` names it. */
+export function groupShareKey(table: string, field: string, category: string, group: string): string {
+  return shareKey('survei-pokmas', table, { [field]: category }, { kelompok: group });
 }
 
 /** Label of one bilingual value in a locale (shorthand used in Plot channels). */

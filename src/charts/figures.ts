@@ -5,7 +5,8 @@
  */
 import Papa from 'papaparse';
 import { pick, type Locale } from '../lib/i18n.ts';
-import { cellText } from './common.ts';
+import { syntheticLabel } from '../lib/stats.ts';
+import { cellValue } from './common.ts';
 import { renderSvg } from './render.ts';
 import { cellOf, type FigureSpec, type FigureVariant } from './types.ts';
 
@@ -54,22 +55,34 @@ export function renderFigure(spec: FigureSpec, locale: Locale): RenderedVariant[
   return rendered;
 }
 
-/** File name of a figure download: `fig-x-variant.id.svg`, `fig-x.en.csv`. */
+/** The word a download's file name carries when its numbers are synthetic. */
+export const syntheticFileWord: Record<Locale, string> = { id: 'sintetis', en: 'synthetic' };
+
+/**
+ * File name of a figure download: `fig-x-variant.id.svg`, `fig-x.en.csv`;
+ * for synthetic data the name says so (`fig-x-sintetis.id.csv`), so a file
+ * kept on its own still tells what it holds.
+ */
 export function downloadName(
   spec: FigureSpec,
   variantKey: string,
   locale: Locale,
   ext: 'svg' | 'png' | 'csv',
 ): string {
-  return `${[spec.id, variantKey].filter(Boolean).join('-')}.${locale}.${ext}`;
+  const parts = [spec.id, variantKey, spec.synthetic ? syntheticFileWord[locale] : ''];
+  return `${parts.filter(Boolean).join('-')}.${locale}.${ext}`;
 }
 
 /**
  * The figure's tables as one CSV (RFC 4180, UTF-8 with a byte-order mark so
  * that Excel reads the accents), headers in the page's language, numbers
- * unformatted (`1234.5`). Variants share their columns by position; a column
+ * unformatted (`1234.5`) but rounded as the table shows them, withheld cells
+ * as the table's mark. Variants share their columns by position; a column
  * whose label differs between variants (the measure and its unit) is headed
  * "Nilai"/"Value" and its label goes into a first column naming the variant.
+ * Synthetic numbers get a last column "Data" saying so on every row (a
+ * column, not a comment line, so every CSV reader still parses the file and
+ * a row copied elsewhere keeps its label).
  */
 export function figureCsv(spec: FigureSpec, locale: Locale): string {
   const columns = spec.variants[0]!.table.columns;
@@ -77,18 +90,18 @@ export function figureCsv(spec: FigureSpec, locale: Locale): string {
     spec.variants.some((v) => pick(v.table.columns[i]!.label, locale) !== pick(c.label, locale)),
   );
   const withVariant = spec.variants.length > 1;
+  const mark = spec.synthetic ? [syntheticLabel[locale]] : [];
   const fields = [
     ...(withVariant ? [pick(spec.variantLabel ?? { id: 'Varian', en: 'Variant' }, locale)] : []),
     ...columns.map((c, i) => (differs[i] ? (locale === 'id' ? 'Nilai' : 'Value') : pick(c.label, locale))),
+    ...(spec.synthetic ? ['Data'] : []),
   ];
   const rows = spec.variants.flatMap((v) => {
     const measure = v.table.columns.filter((_, i) => differs[i]).map((c) => pick(c.label, locale));
     return v.table.rows.map((row) => [
       ...(withVariant ? [measure.length ? measure.join('; ') : pick(v.label, locale)] : []),
-      ...v.table.columns.map((c) => {
-        const cell = cellOf(row, c.key);
-        return typeof cell === 'number' ? cell : cellText(cell, c, locale);
-      }),
+      ...v.table.columns.map((c) => cellValue(cellOf(row, c.key), c, locale)),
+      ...mark,
     ]);
   });
   return '\ufeff' + Papa.unparse({ fields, data: rows }, { newline: '\r\n' }) + '\r\n';

@@ -2,14 +2,14 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import * as f from './fixtures.ts';
-import { figureCsv } from './figures.ts';
+import { downloadName, figureCsv } from './figures.ts';
 import { householdChange, householdChangeData, householdChangeTable } from './household-change.ts';
 import { renderSvg } from './render.ts';
 import { standaloneSvg, svgToPng, wrapText } from './standalone.ts';
 import type { FigureSpec, FigureVariant } from './types.ts';
 
 function variant(indicator: typeof f.pendapatan | typeof f.jumlahAset): FigureVariant {
-  const points = householdChangeData(f.kondisi, f.anggota, f.groups, indicator, f.periodLabels);
+  const points = householdChangeData(f.kondisi, f.anggota, f.groups, indicator, f.periodLabels, f.kNone);
   return {
     key: indicator.key,
     label: indicator.label,
@@ -27,12 +27,21 @@ const spec: FigureSpec = {
   caption: { id: '', en: '' },
   source: { id: 'Sumber uji', en: 'Test source' },
   dataset: 'survei-pokmas',
+  synthetic: true,
   tables: ['kondisi'],
   variantLabel: { id: 'Indikator', en: 'Indicator' },
   variants: [variant(f.pendapatan), variant(f.jumlahAset)],
 };
 
 describe('figureCsv', () => {
+  test('synthetic numbers: the file name and every row say so; real ones carry no mark', () => {
+    expect(downloadName(spec, '', 'id', 'csv')).toBe('fig-test-sintetis.id.csv');
+    expect(downloadName(spec, 'x', 'en', 'png')).toBe('fig-test-x-synthetic.en.png');
+    const real = { ...spec, synthetic: false };
+    expect(downloadName(real, '', 'id', 'csv')).toBe('fig-test.id.csv');
+    expect(figureCsv(real, 'id')).not.toMatch(/sintetis|Data\r\n/);
+  });
+
   const csv = figureCsv(spec, 'en');
   const parsed = Papa.parse<string[]>(csv.replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
 
@@ -43,8 +52,17 @@ describe('figureCsv', () => {
   });
 
   test('names the variant of each row and keeps numbers unformatted', () => {
-    expect(parsed[0]).toEqual(['Indicator', 'Group', 'Period', 'Value', 'Members (n)']);
-    expect(parsed[1]).toEqual(['Median income (Rupiah per month)', 'Group A', 'Before', '550000', '4']);
+    const label = 'Synthetic data, not a finding of the study';
+    expect(parsed[0]).toEqual(['Indicator', 'Group', 'Period', 'Value', 'Members (n)', 'Data']);
+    expect(parsed[1]).toEqual([
+      'Median income (Rupiah per month)',
+      'Group A',
+      'Before',
+      '550000',
+      '4',
+      label,
+    ]);
+    expect(parsed.slice(1).every((r) => r.at(-1) === label)).toBe(true);
     expect(parsed.filter((r) => r[0] === 'Median assets')).toHaveLength(4);
     expect(parsed).toHaveLength(1 + 8);
   });

@@ -1,7 +1,7 @@
 /**
- * Number formatting for figures: every number a chart, table or takeaway
- * prints goes through these, so Indonesian pages read `1.234,5` and English
- * pages `1,234.5`.
+ * Number formatting per language (`1.234,5` / `1,234.5`): the pieces the
+ * statistics layer (`src/lib/stats.ts`) formats values with, and the compact
+ * labels of chart axes and line ends.
  */
 import { intlLocale, type Bilingual, type Locale } from '../lib/i18n.ts';
 
@@ -38,13 +38,6 @@ export function formatPercent(share: number, locale: Locale, digits = 0): string
   }).format(share);
 }
 
-/** A signed change: `+12,5` / `−3`. */
-export function formatSigned(value: number, locale: Locale, digits = 0): string {
-  const text = formatNumber(Math.abs(value), locale, digits);
-  if (round(value, digits) === 0) return text;
-  return value > 0 ? `+${text}` : `\u2212${text}`;
-}
-
 /** A unit as the codebook gives it (`{ id: 'Rupiah per bulan', en: 'Rupiah per month' }`). */
 export type Unit = Bilingual | undefined;
 
@@ -56,23 +49,4 @@ export function isRupiah(unit: Unit): boolean {
 /** ` (Rupiah per bulan)`: the unit appended to a label, or nothing. */
 export function unitSuffix(unit: Unit, locale: Locale): string {
   return unit ? ` (${unit[locale]})` : '';
-}
-
-/**
- * A value for prose: Rupiah prefixed (`Rp 1.250.000`), percent suffixed
- * (`85 %`), other units left to the label that names them.
- */
-export function formatWithUnit(value: number, unit: Unit, locale: Locale, digits = 0): string {
-  const text = formatNumber(value, locale, digits);
-  if (isRupiah(unit)) return `Rp\u00a0${text}`;
-  if (unit?.en === 'percent') return `${text}\u00a0%`;
-  return text;
-}
-
-/** A value for a chart label: compact (`Rp 1,2 jt`, `85 %`). */
-export function formatShort(value: number, unit: Unit, locale: Locale): string {
-  const text = formatCompact(value, locale);
-  if (isRupiah(unit)) return `Rp\u00a0${text}`;
-  if (unit?.en === 'percent') return `${text}\u00a0%`;
-  return text;
 }

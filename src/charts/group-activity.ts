@@ -10,13 +10,13 @@ import {
   groupColor,
   lab,
   listText,
-  mean,
   rowRef,
   separateLabels,
   withRowIndex,
   type GroupInfo,
 } from './common.ts';
-import { formatCompact, formatNumber, formatWithUnit, round, unitSuffix, type Unit } from './format.ts';
+import { formatValue, statistic } from '../lib/stats.ts';
+import { formatCompact, formatNumber, unitSuffix, type Unit } from './format.ts';
 import type { KegiatanRow } from './rows.ts';
 import type { ChartContext, FigureTable } from './types.ts';
 
@@ -53,7 +53,7 @@ export function groupActivityData(
         _group: g.kode,
         kelompok: g.label,
         bulan: k.bulan,
-        nilai: round(k[measure.key]!, measure.digits),
+        nilai: k[measure.key]!,
       })),
   );
   return withRowIndex(points);
@@ -87,12 +87,13 @@ export function groupActivityTakeaway(
   const months = Math.max(0, ...points.map((p) => p.bulan));
   const parts = groups.map((g) => {
     const values = points.filter((p) => p._group === g.kode).map((p) => p.nilai);
-    const value = measure.summary === 'sum' ? values.reduce((a, b) => a + b, 0) : mean(values);
-    const text = Number.isNaN(value)
-      ? locale === 'id'
-        ? 'tidak ada data'
-        : 'no data'
-      : formatWithUnit(value, measure.unit, locale, measure.summary === 'sum' ? measure.digits : 1);
+    const value = values.length ? statistic(values, measure.summary) : null;
+    const text =
+      value === null
+        ? locale === 'id'
+          ? 'tidak ada data'
+          : 'no data'
+        : formatValue(value, measure.unit, locale);
     return `${lab(g.label, locale)} ${text}`;
   });
   const label = lab(measure.label, locale).toLowerCase();

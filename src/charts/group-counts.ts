@@ -7,7 +7,17 @@
 import * as Plot from '@observablehq/plot';
 import type { Bilingual, Locale } from '../lib/i18n.ts';
 import { groupColor, groupClass, lab, rowRef, withRowIndex, type GroupInfo } from './common.ts';
-import { formatNumber, formatPercent, round } from './format.ts';
+import {
+  disclosedCount,
+  formatCount,
+  formatShare,
+  isSuppressed,
+  isWithheld,
+  shareOf,
+  withheldMark,
+  type Withheld,
+} from '../lib/stats.ts';
+import { formatNumber } from './format.ts';
 import type { ChartContext, FigureTable } from './types.ts';
 
 export interface GroupCountPoint {
@@ -15,11 +25,18 @@ export interface GroupCountPoint {
   _group: string;
   _category: string;
   _split: string;
+  /** The count before disclosure control: for totals and the takeaway's checks, never shown on its own. */
+  _count: number;
+  /** The threshold the cell was checked against. */
+  _k: number;
+  _stat?: Record<string, string>;
   kelompok: Bilingual;
   kategori: Bilingual;
   rincian?: Bilingual;
-  jumlah: number;
-  persen: number;
+  /** The count, or withheld when 0 < count < k. */
+  jumlah: number | Withheld;
+  /** Share of the group's answers (0..1), withheld with its count. */
+  persen: number | Withheld;
 }
 
 export interface CountSource {
@@ -31,13 +48,17 @@ export interface CountSource {
 
 /**
  * Counts per group and category (and split), every category listed even at
- * zero, with the share of the group's non-missing answers in percent.
+ * zero, with the share of the group's non-missing answers; a count under the
+ * dataset's k (and its share) is withheld, as on the pages. `statKey`, when
+ * given, names the share cell's statistic like the page's `<Share>` does.
  */
 export function groupCountData(
   items: readonly CountSource[],
   groups: readonly GroupInfo[],
   categories: readonly { key: string; label: Bilingual }[],
+  k: number,
   splits: readonly { key: string; label: Bilingual }[] = [{ key: '', label: { id: '', en: '' } }],
+  statKey?: (group: string, category: string) => string,
 ): GroupCountPoint[] {
   const known = new Set(categories.map((c) => c.key));
   const unknown = items.find((i) => i.category !== null && !known.has(i.category));
@@ -48,16 +69,22 @@ export function groupCountData(
     const inGroup = items.filter((i) => i.group === g.kode && i.category !== null);
     return splits.flatMap((s) =>
       categories.map((c) => {
-        const jumlah = inGroup.filter((i) => i.category === c.key && (i.split ?? '') === s.key).length;
+        const count = inGroup.filter((i) => i.category === c.key && (i.split ?? '') === s.key).length;
+        const jumlah = disclosedCount(count, k);
         return {
           _group: g.kode,
           _category: c.key,
           _split: s.key,
+          _count: count,
+          _k: k,
+          ...(statKey && !s.key ? { _stat: { persen: statKey(g.kode, c.key) } } : {}),
           kelompok: g.label,
           kategori: c.label,
           ...(s.key ? { rincian: s.label } : {}),
           jumlah,
-          persen: inGroup.length ? round((100 * jumlah) / inGroup.length, 0) : 0,
+          persen: isWithheld(jumlah)
+            ? { withheld: 'value' as const, k }
+            : (shareOf(count, inGroup.length) ?? 0),
         };
       }),
     );
@@ -76,16 +103,35 @@ export function groupCountTable(
       { key: 'kelompok', label: { id: 'Kelompok', en: 'Group' } },
       { key: 'kategori', label: category },
       ...(split ? [{ key: 'rincian', label: split }] : []),
-      { key: 'jumlah', label: { id: 'Jumlah', en: 'Count' } },
-      { key: 'persen', label: { id: 'Persen dari kelompok', en: 'Percent of group' } },
+      { key: 'jumlah', label: { id: 'Jumlah', en: 'Count' }, count: true },
+      { key: 'persen', label: { id: 'Persen dari kelompok', en: 'Percent of group' }, share: true },
     ],
     rows: points,
   };
 }
 
-/** The bar label: count and share. */
-function barLabel(p: GroupCountPoint, locale: Locale): string {
-  return `${formatNumber(p.jumlah, locale)} (${formatPercent(p.persen / 100, locale)})`;
+/** The bar label: count and share, or the withheld mark alone. */
+function barLabel(p: GroupCountPoint, locale: Locale, narrow: boolean): string {
+  if (isWithheld(p.jumlah)) return withheldMark('count', p.jumlah.k, locale);
+  const count = formatCount(p.jumlah, locale);
+  // Narrow panels have room for the count only; the share is in the tooltip and the table.
+  return narrow || isWithheld(p.persen) ? count : `${count} (${formatShare(p.persen, locale)})`;
+}
+
+/** A bar's length: a withheld count draws no bar, so its length cannot give the count away. */
+function barLength(p: GroupCountPoint): number {
+  return isWithheld(p.jumlah) ? 0 : p.jumlah;
+}
+
+/** A count in a takeaway: the count, or the withheld mark. */
+export function countText(count: number, k: number, locale: Locale): string {
+  return isSuppressed(count, k) ? withheldMark('count', k, locale) : formatCount(count, locale);
+}
+
+/** A share in a takeaway: withheld when its count or its total falls under k, as on the pages. */
+export function shareText(count: number, total: number, k: number, locale: Locale): string {
+  if (isSuppressed(count, k) || isSuppressed(total, k)) return withheldMark('value', k, locale);
+  return formatShare(shareOf(count, total) ?? 0, locale);
 }
 
 /** Horizontal bars per group panel; with splits, one row of panels per split value. */
@@ -104,7 +150,7 @@ export function groupCountBars(
   const categories = [...new Set(points.map((p) => lab(p.kategori, locale)))];
   const splits = [...new Set(points.map((p) => (p.rincian ? lab(p.rincian, locale) : '')))];
   const hasSplit = splits.length > 1;
-  const max = Math.max(1, ...points.map((p) => p.jumlah));
+  const max = Math.max(1, ...points.map(barLength));
   const longest = Math.max(...categories.map((c) => c.length));
   const barStep = narrow ? 26 : 28;
   const panelHeight = categories.length * barStep;
@@ -122,7 +168,7 @@ export function groupCountBars(
     return [
       Plot.barX(data, {
         ...common,
-        x: 'jumlah',
+        x: barLength,
         fill,
         insetTop: 3,
         insetBottom: 3,
@@ -130,9 +176,8 @@ export function groupCountBars(
       }),
       Plot.text(data, {
         ...common,
-        x: 'jumlah',
-        // Narrow panels have room for the count only; the share is in the tooltip and the table.
-        text: (d: GroupCountPoint) => (narrow ? formatNumber(d.jumlah, locale) : barLabel(d, locale)),
+        x: barLength,
+        text: (d: GroupCountPoint) => barLabel(d, locale, narrow),
         textAnchor: 'start',
         dx: 4,
         fill: 'currentColor',
@@ -171,7 +216,7 @@ export function topCategory(points: GroupCountPoint[], group: string): GroupCoun
   return points
     .filter((p) => p._group === group)
     .reduce<GroupCountPoint | undefined>(
-      (best, p) => (!best || p.jumlah > best.jumlah ? p : best),
+      (best, p) => (!best || p._count > best._count ? p : best),
       undefined,
     );
 }

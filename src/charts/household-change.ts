@@ -5,18 +5,27 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Bilingual, Locale } from '../lib/i18n.ts';
+import { changeKey } from '../lib/stat-keys.ts';
+import {
+  change,
+  formatRelativeChange,
+  formatValue,
+  isWithheld,
+  median,
+  withheldMark,
+  type Withheld,
+} from '../lib/stats.ts';
 import {
   changeVerb,
   groupClass,
   groupColor,
   lab,
-  median,
   rowRef,
   separateLabels,
   withRowIndex,
   type GroupInfo,
 } from './common.ts';
-import { formatPercent, formatShort, formatWithUnit, round, unitSuffix, type Unit } from './format.ts';
+import { unitSuffix, type Unit } from './format.ts';
 import type { AnggotaRow, Indikator, KondisiRow, Periode } from './rows.ts';
 import type { CategoryLabels, ChartContext, FigureTable } from './types.ts';
 
@@ -24,7 +33,7 @@ export interface IndicatorInfo {
   key: Indikator;
   label: Bilingual;
   unit?: Unit;
-  /** Decimals the median is rounded to. */
+  /** Decimals the median is shown with (the statistics layer's `displayDigits` of its unit). */
   digits: number;
 }
 
@@ -34,15 +43,23 @@ export interface HouseholdChangePoint {
   _periode: Periode;
   kelompok: Bilingual;
   periode: Bilingual;
-  median: number;
-  n: number;
+  /** The unrounded median, or withheld when fewer than k members have a value. */
+  median: number | Withheld;
+  n: number | Withheld;
+  _stat: Record<string, string>;
+}
+
+/** The median of a point as a number, for plotting (withheld points are not plotted). */
+function plotted(p: HouseholdChangePoint): number {
+  return isWithheld(p.median) ? Number.NaN : p.median;
 }
 
 const periods: Periode[] = ['sebelum', 'sesudah'];
 
 /**
- * Median value per group and period of one indicator, rounded as plotted
- * (the median, as in the case pages' tables: a few large incomes do not move it).
+ * Median value per group and period of one indicator, unrounded (the median,
+ * as in the case pages' tables: a few large incomes do not move it); it is
+ * rounded once, where it is shown. A median of fewer than k members is withheld.
  */
 export function householdChangeData(
   kondisi: readonly KondisiRow[],
@@ -50,6 +67,7 @@ export function householdChangeData(
   groups: readonly GroupInfo[],
   indicator: IndicatorInfo,
   periodLabels: CategoryLabels<Periode>,
+  k: number,
 ): HouseholdChangePoint[] {
   const groupOf = new Map(anggota.map((a) => [a.id_anggota, a.kelompok]));
   const points = groups.flatMap((g) =>
@@ -60,17 +78,20 @@ export function householdChangeData(
           (k) => k.indikator === indicator.key && k.periode === p && groupOf.get(k.id_anggota) === g.kode,
         )
         .flatMap((k) => (k.nilai === null ? [] : [k.nilai]));
+      const n = values.length;
+      const withheld = n > 0 && n < k;
       return {
         _group: g.kode,
         _periode: p,
+        _stat: { median: changeKey(indicator.key, g.kode, p) },
         kelompok: g.label,
         periode: periodLabels[p],
-        median: round(median(values), indicator.digits),
-        n: values.length,
+        median: withheld ? ({ withheld: 'value', k } as const) : (median(values) ?? Number.NaN),
+        n: withheld ? ({ withheld: 'count', k } as const) : n,
       };
     }),
   );
-  return withRowIndex(points.filter((p) => p.n > 0));
+  return withRowIndex(points.filter((p) => p.n !== 0));
 }
 
 /** Table of the plotted medians. */
@@ -87,7 +108,7 @@ export function householdChangeTable(points: HouseholdChangePoint[], indicator: 
         },
         digits: indicator.digits,
       },
-      { key: 'n', label: { id: 'Jumlah anggota (n)', en: 'Members (n)' } },
+      { key: 'n', label: { id: 'Jumlah anggota (n)', en: 'Members (n)' }, count: true },
     ],
     rows: points,
   };
@@ -104,18 +125,21 @@ export function householdChangeTakeaway(
     const before = points.find((p) => p._group === g.kode && p._periode === 'sebelum');
     const after = points.find((p) => p._group === g.kode && p._periode === 'sesudah');
     if (!before || !after) return [];
-    const delta = after.median - before.median;
-    const fmt = (v: number) => formatWithUnit(v, indicator.unit, locale, indicator.digits);
-    const pct =
-      before.median !== 0
-        ? ` (${delta >= 0 ? '+' : '\u2212'}${formatPercent(Math.abs(delta / before.median), locale)})`
-        : '';
-    const verb = changeVerb(delta, locale);
-    if (delta === 0) {
+    if (isWithheld(before.median) || isWithheld(after.median)) {
+      const k = [before.median, after.median].find(isWithheld)!.k;
+      const mark = withheldMark('value', k, locale);
+      return [`${lab(g.label, locale)} ${mark}`];
+    }
+    // The change is computed from the unrounded medians, as the pages compute it.
+    const c = change(before.median, after.median);
+    const fmt = (v: number) => formatValue(v, indicator.unit, locale);
+    const pct = c.relative !== null ? ` (${formatRelativeChange(c.relative, locale)})` : '';
+    if (fmt(before.median) === fmt(after.median)) {
       return locale === 'id'
         ? [`${lab(g.label, locale)} tetap ${fmt(before.median)}`]
         : [`${lab(g.label, locale)} stayed at ${fmt(before.median)}`];
     }
+    const verb = changeVerb(c.absolute, locale);
     return locale === 'id'
       ? [`${lab(g.label, locale)} ${verb} dari ${fmt(before.median)} menjadi ${fmt(after.median)}${pct}`]
       : [`${lab(g.label, locale)} ${verb} from ${fmt(before.median)} to ${fmt(after.median)}${pct}`];
@@ -137,17 +161,20 @@ export function householdChange(
   { locale, width }: ChartContext,
 ): Plot.PlotOptions {
   const narrow = width < 480;
-  const values = points.map((p) => p.median);
+  // Withheld medians are not drawn: a point's height would give the value away.
+  points = points.filter((p) => !isWithheld(p.median));
+  const values = points.map(plotted);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   // Without an axis the lines need not start at zero: the scale spans the values.
   const span = hi - lo || Math.abs(hi) || 1;
-  const short = (v: number) => formatShort(v, indicator.unit, locale);
+  // The labels are the medians themselves, shown as the table and the pages show them.
+  const short = (v: number) => formatValue(v, indicator.unit, locale);
   const height = narrow ? 220 : 260;
   const [marginTop, marginBottom] = [28, 36];
   const domain = [lo - span * 0.15, hi + span * 0.15] as const;
   const px = (p: HouseholdChangePoint) =>
-    ((p.median - domain[0]) / (domain[1] - domain[0])) * (height - marginTop - marginBottom);
+    ((plotted(p) - domain[0]) / (domain[1] - domain[0])) * (height - marginTop - marginBottom);
   // Labels at the ends of the two lines must not overlap (two lines of text after, one before).
   const nudge = separateLabels(
     points.filter((p) => p._periode === 'sesudah'),
@@ -164,7 +191,7 @@ export function householdChange(
     const data = points.filter((p) => p._group === g.kode);
     const common = {
       x: (d: HouseholdChangePoint) => lab(d.periode, locale),
-      y: 'median',
+      y: plotted,
       className: groupClass(i),
     };
     return [
@@ -182,7 +209,7 @@ export function householdChange(
         .map((d) =>
           Plot.text([d], {
             ...common,
-            text: (p: HouseholdChangePoint) => `${lab(p.kelompok, locale)}\n${short(p.median)}`,
+            text: (p: HouseholdChangePoint) => `${lab(p.kelompok, locale)}\n${short(plotted(p))}`,
             textAnchor: 'start',
             dx: 12,
             dy: nudge.get(d._row) ?? 0,
@@ -195,7 +222,7 @@ export function householdChange(
         .map((d) =>
           Plot.text([d], {
             ...common,
-            text: (p: HouseholdChangePoint) => short(p.median),
+            text: (p: HouseholdChangePoint) => short(plotted(p)),
             textAnchor: 'end',
             dx: -12,
             dy: nudgeBefore.get(d._row) ?? 0,
@@ -207,8 +234,8 @@ export function householdChange(
   return {
     width,
     height,
-    marginLeft: narrow ? 84 : 110,
-    marginRight: narrow ? 100 : 150,
+    marginLeft: narrow ? 100 : 110,
+    marginRight: narrow ? 110 : 150,
     marginTop,
     marginBottom,
     ariaLabel: `${lab(indicator.label, locale)}${unit}`,

@@ -9,7 +9,7 @@ import { figureItem, type CslItem } from '../lib/citation.ts';
 import { publicationRelease } from '../lib/changelog.ts';
 import { figureUi } from '../lib/ui.ts';
 import type { GroupInfo } from './common.ts';
-import { isRupiah } from './format.ts';
+import { DEFAULT_K, displayDigits, labelled } from '../lib/stats.ts';
 import type { MeasureInfo } from './group-activity.ts';
 import type { IndicatorInfo } from './household-change.ts';
 import { buildFigures } from './registry.ts';
@@ -60,8 +60,7 @@ export function loadFigures(): FigureSpec[] {
       key: c.value as IndicatorInfo['key'],
       label: c.label,
       unit: c.unit,
-      // Money is shown to the thousand Rupiah; counts and scores to one decimal.
-      digits: isRupiah(c.unit) ? -3 : 1,
+      digits: displayDigits(c.unit),
     }),
   );
   const measures: MeasureInfo[] = (
@@ -73,7 +72,7 @@ export function loadFigures(): FigureSpec[] {
       key,
       label: field.label,
       unit: field.unit,
-      digits: 0,
+      digits: displayDigits(field.unit),
       summary: field.unit?.en === 'percent' ? 'mean' : 'sum',
     };
   });
@@ -90,6 +89,8 @@ export function loadFigures(): FigureSpec[] {
   figures = buildFigures({
     survey: {
       id: survey,
+      k: surveyMeta.disclosure?.thresholds?.k ?? DEFAULT_K,
+      synthetic: surveyMeta.synthetic !== false,
       groups,
       anggota: loadTable(survey, 'anggota'),
       kondisi: loadTable(survey, 'kondisi'),
@@ -108,6 +109,7 @@ export function loadFigures(): FigureSpec[] {
     },
     context: {
       id: context,
+      synthetic: contextMeta.synthetic !== false,
       table: 'penduduk-2014',
       penduduk,
       year: Math.max(...penduduk.map((r) => r.tahun)),
@@ -155,5 +157,15 @@ export function figureCitation(figure: FigureSpec, locale: Locale, site: URL | u
     locale,
     issued: publicationRelease(),
     note: pick(figure.source, locale),
+    synthetic: figure.synthetic,
   });
+}
+
+/**
+ * The description of a figure's page (meta, Open Graph and Twitter
+ * descriptions, hence search snippets and shared links): its first takeaway,
+ * carrying the synthetic label when the numbers are synthetic.
+ */
+export function figureDescription(spec: FigureSpec, locale: Locale): string {
+  return labelled(pick(spec.variants[0]!.takeaway, locale), spec, locale);
 }

@@ -62,6 +62,10 @@ export interface FigureData {
   survey: {
     /** Dataset id, e.g. `survei-pokmas`. */
     id: string;
+    /** The dataset's disclosure threshold: counts of people under it are withheld. */
+    k: number;
+    /** From the dataset's metadata. */
+    synthetic: boolean;
     groups: GroupInfo[];
     anggota: readonly AnggotaRow[];
     kondisi: readonly KondisiRow[];
@@ -81,6 +85,7 @@ export interface FigureData {
   };
   context: {
     id: string;
+    synthetic: boolean;
     table: string;
     penduduk: readonly PendudukRow[];
     year: number;
@@ -96,8 +101,11 @@ function both(text: (locale: 'id' | 'en') => string): Bilingual {
 }
 
 /** Where a figure's data come from: its dataset, its tables and the source line naming both. */
-function from(dataset: { id: string; source: (tables: string[]) => Bilingual }, tables: string[]) {
-  return { source: dataset.source(tables), dataset: dataset.id, tables };
+function from(
+  dataset: { id: string; synthetic: boolean; source: (tables: string[]) => Bilingual },
+  tables: string[],
+) {
+  return { source: dataset.source(tables), dataset: dataset.id, synthetic: dataset.synthetic, tables };
 }
 
 /** The one variant of a figure drawn in a single view. */
@@ -126,9 +134,9 @@ export function buildFigures(data: FigureData): FigureSpec[] {
   });
 
   const population = pasebanContextData(c.penduduk, c.kecamatan);
-  const business = businessTypesData(s.anggota, s.groups, s.labels.jenis_usaha);
-  const repayment = repaymentStatusData(s.anggota, s.groups, s.labels.status_angsuran);
-  const interview = interviewThemesData(s.wawancara, s.anggota, s.groups, s.labels.tema, s.labels.sikap);
+  const business = businessTypesData(s.anggota, s.groups, s.labels.jenis_usaha, s.k);
+  const repayment = repaymentStatusData(s.anggota, s.groups, s.labels.status_angsuran, s.k);
+  const interview = interviewThemesData(s.wawancara, s.anggota, s.groups, s.labels.tema, s.labels.sikap, s.k);
 
   const figures: Omit<FigureSpec, 'number'>[] = [
     {
@@ -184,7 +192,7 @@ export function buildFigures(data: FigureData): FigureSpec[] {
       variantLabel: { id: 'Indikator', en: 'Indicator' },
       highlight,
       variants: s.indicators.map((indicator) => {
-        const points = householdChangeData(s.kondisi, s.anggota, s.groups, indicator, s.labels.periode);
+        const points = householdChangeData(s.kondisi, s.anggota, s.groups, indicator, s.labels.periode, s.k);
         return {
           key: indicator.key.replaceAll('_', '-'),
           label: indicator.label,

@@ -3,24 +3,34 @@
  */
 import type * as Plot from '@observablehq/plot';
 import type { Bilingual, Locale } from '../lib/i18n.ts';
-import { lab, listText, type GroupInfo } from './common.ts';
-import { formatNumber, formatPercent } from './format.ts';
-import { groupCountBars, groupCountData, groupCountTable, type GroupCountPoint } from './group-counts.ts';
+import { lab, listText, groupShareKey, type GroupInfo } from './common.ts';
+import {
+  countText,
+  groupCountBars,
+  groupCountData,
+  groupCountTable,
+  shareText,
+  type GroupCountPoint,
+} from './group-counts.ts';
 import type { AnggotaRow, StatusAngsuran } from './rows.ts';
 import type { CategoryLabels, ChartContext, FigureTable } from './types.ts';
 
 const statuses: StatusAngsuran[] = ['lancar', 'tersendat', 'macet'];
 
-/** Members per group and repayment status. */
+/** Members per group and repayment status; counts under k withheld. */
 export function repaymentStatusData(
   anggota: readonly AnggotaRow[],
   groups: readonly GroupInfo[],
   labels: CategoryLabels<StatusAngsuran>,
+  k: number,
 ): GroupCountPoint[] {
   return groupCountData(
     anggota.map((a) => ({ group: a.kelompok, category: a.status_angsuran })),
     groups,
     statuses.map((s) => ({ key: s, label: labels[s] })),
+    k,
+    undefined,
+    (group, category) => groupShareKey('anggota', 'status_angsuran', category, group),
   );
 }
 
@@ -37,12 +47,13 @@ export function repaymentStatusTakeaway(
 ): string {
   const parts = groups.map((g) => {
     const inGroup = points.filter((p) => p._group === g.kode);
-    const total = inGroup.reduce((s, p) => s + p.jumlah, 0);
-    const onTime = inGroup.find((p) => p._category === 'lancar')?.jumlah ?? 0;
-    const share = formatPercent(total ? onTime / total : 0, locale);
+    const total = inGroup.reduce((s, p) => s + p._count, 0);
+    const onTime = inGroup.find((p) => p._category === 'lancar')?._count ?? 0;
+    const k = inGroup[0]?._k ?? 1;
+    const share = shareText(onTime, total, k, locale);
     return locale === 'id'
-      ? `${formatNumber(onTime, locale)} dari ${formatNumber(total, locale)} anggota ${lab(g.label, locale)} (${share})`
-      : `${formatNumber(onTime, locale)} of ${formatNumber(total, locale)} members of ${lab(g.label, locale)} (${share})`;
+      ? `${countText(onTime, k, locale)} dari ${countText(total, k, locale)} anggota ${lab(g.label, locale)} (${share})`
+      : `${countText(onTime, k, locale)} of ${countText(total, k, locale)} members of ${lab(g.label, locale)} (${share})`;
   });
   const status = lab(labels.lancar, locale).toLowerCase();
   return locale === 'id'

@@ -50,6 +50,11 @@ export function standaloneSvg(inlineSvg: string, text: StandaloneText): string {
   const total = Math.ceil(top + height + 8 + footLines.length * footSize * 1.4 + pad);
   const inner = inlineSvg
     .replace(/\s(data-tip|data-row)="[^"]*"/g, '')
+    // HTML leaves < and > in attribute values (a withheld mark, `< 3`); XML readers need them escaped.
+    .replace(
+      /="([^"]*)"/g,
+      (_, value: string) => `="${value.replaceAll('<', '&lt;').replaceAll('>', '&gt;')}"`,
+    )
     .replace(/^<svg\s/, `<svg x="0" y="${top}" `)
     .replace(/font-family="[^"]*"/, `font-family="${fontFamily}"`);
   const titleSvg = titleLines

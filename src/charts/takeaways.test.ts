@@ -8,10 +8,14 @@ import { householdChangeData, householdChangeTable, householdChangeTakeaway } fr
 import { interviewThemesData, interviewThemesTakeaway } from './interview-themes.ts';
 import { pasebanContextData, pasebanContextTakeaway, titleCase } from './paseban-context.ts';
 import { repaymentStatusData, repaymentStatusTable, repaymentStatusTakeaway } from './repayment-status.ts';
-import { formatCompact, formatNumber, formatSigned, formatWithUnit } from './format.ts';
+import { formatCompact, formatNumber } from './format.ts';
+import { formatAbsoluteChange, formatValue } from '../lib/stats.ts';
+import { cellText, cellValue } from './common.ts';
+import { renderSvg } from './render.ts';
+import { repaymentStatus } from './repayment-status.ts';
 
 describe('household change', () => {
-  const income = householdChangeData(f.kondisi, f.anggota, f.groups, f.pendapatan, f.periodLabels);
+  const income = householdChangeData(f.kondisi, f.anggota, f.groups, f.pendapatan, f.periodLabels, f.kNone);
 
   test('medians leave missing values out of the median and of n', () => {
     // A before: 400, 500, 600, 700 -> 550,000; B after: 400, 500, 550 -> 500,000 (B03 missing).
@@ -30,7 +34,7 @@ describe('household change', () => {
     expect(householdChangeTakeaway(income, f.groups, f.pendapatan, 'en')).toBe(
       'Median income: Group A rose from Rp\u00a0550,000 to Rp\u00a0850,000 (+55%); Group B fell from Rp\u00a0525,000 to Rp\u00a0500,000 (\u22125%).',
     );
-    const assets = householdChangeData(f.kondisi, f.anggota, f.groups, f.jumlahAset, f.periodLabels);
+    const assets = householdChangeData(f.kondisi, f.anggota, f.groups, f.jumlahAset, f.periodLabels, f.kNone);
     expect(householdChangeTakeaway(assets, f.groups, f.jumlahAset, 'en')).toBe(
       'Median assets: Group A rose from 2 to 4 (+100%); Group B stayed at 2.',
     );
@@ -49,9 +53,11 @@ describe('household change', () => {
 });
 
 describe('repayment status', () => {
-  const points = repaymentStatusData(f.anggota, f.groups, f.statusLabels);
+  const points = repaymentStatusData(f.anggota, f.groups, f.statusLabels, f.kNone);
   test('counts every status per group, zeros included, missing left out', () => {
-    expect(points.map((p) => `${p._group}:${p._category}=${p.jumlah}/${p.persen}`)).toEqual([
+    expect(
+      points.map((p) => `${p._group}:${p._category}=${p.jumlah}/${Math.round(100 * (p.persen as number))}`),
+    ).toEqual([
       'A:lancar=3/75',
       'A:tersendat=1/25',
       'A:macet=0/0',
@@ -75,7 +81,7 @@ describe('repayment status', () => {
 
 describe('business types', () => {
   test('names the most common type, every one of them when tied', () => {
-    const points = businessTypesData(f.anggota, f.groups, f.usahaLabels);
+    const points = businessTypesData(f.anggota, f.groups, f.usahaLabels, f.kNone);
     expect(businessTypesTakeaway(points, f.groups, 'en')).toBe(
       'Most common type of business: small shop in Group A (2 of 4 members, 50%) and food trading in Group B (2 of 3 members, 67%).',
     );
@@ -83,6 +89,7 @@ describe('business types', () => {
       f.anggota.filter((a) => a.id_anggota !== 'A02'),
       f.groups,
       f.usahaLabels,
+      f.kNone,
     );
     expect(businessTypesTakeaway(tied, f.groups, 'en')).toContain(
       'small shop, services and food trading in Group A (1 of 3 members each, 33%)',
@@ -90,14 +97,26 @@ describe('business types', () => {
   });
   test('a business type outside the codebook is an error', () => {
     expect(() =>
-      businessTypesData([{ ...f.anggota[0]!, jenis_usaha: 'ojek' as JenisUsaha }], f.groups, f.usahaLabels),
+      businessTypesData(
+        [{ ...f.anggota[0]!, jenis_usaha: 'ojek' as JenisUsaha }],
+        f.groups,
+        f.usahaLabels,
+        f.kNone,
+      ),
     ).toThrow(/"ojek"/);
   });
 });
 
 describe('interview themes', () => {
   test('share of positive statements per group', () => {
-    const points = interviewThemesData(f.wawancara, f.anggota, f.groups, f.temaLabels, f.sikapLabels);
+    const points = interviewThemesData(
+      f.wawancara,
+      f.anggota,
+      f.groups,
+      f.temaLabels,
+      f.sikapLabels,
+      f.kNone,
+    );
     expect(points).toHaveLength(2 * 5 * 3);
     expect(interviewThemesTakeaway(points, f.groups, f.sikapLabels, 'id')).toBe(
       'Pernyataan bersikap positif: 75% di Pokmas A (3 dari 4) dan 0% di Pokmas B (0 dari 4).',
@@ -146,7 +165,96 @@ describe('number formats', () => {
     expect(formatNumber(1_234_567, 'id', -3)).toBe('1.235.000');
     expect(formatCompact(1_250_000, 'id')).toBe('1,3\u00a0jt');
     expect(formatCompact(1_250_000, 'en')).toBe('1.3m');
-    expect(formatSigned(-3, 'en')).toBe('\u22123');
-    expect(formatWithUnit(1500, { id: 'Rupiah', en: 'Rupiah' }, 'en')).toBe('Rp\u00a01,500');
+    expect(formatAbsoluteChange(-3, undefined, 'en')).toBe('\u22123');
+    expect(formatAbsoluteChange(110_000, { id: 'Rupiah', en: 'Rupiah' }, 'id')).toBe('+Rp\u00a0110.000');
+    expect(formatValue(1500, { id: 'Rupiah', en: 'Rupiah' }, 'en')).toBe('Rp\u00a01,500');
+  });
+});
+
+describe('disclosure rule in figures', () => {
+  const k = 3;
+  const points = repaymentStatusData(f.anggota, f.groups, f.statusLabels, k);
+  const table = repaymentStatusTable(points);
+
+  test('a count under k and its share are withheld in the table, the CSV cells and the bars', () => {
+    const count = table.columns.find((c) => c.key === 'jumlah')!;
+    const share = table.columns.find((c) => c.key === 'persen')!;
+    const cells = points.map(
+      (p) =>
+        `${p._group}:${p._category}=${cellText(p.jumlah, count, 'en')}/${cellText(p.persen, share, 'en')}`,
+    );
+    expect(cells).toEqual([
+      'A:lancar=3/75%',
+      'A:tersendat=<\u00a03/—',
+      'A:macet=0/0%',
+      'B:lancar=0/0%',
+      'B:tersendat=<\u00a03/—',
+      'B:macet=<\u00a03/—',
+    ]);
+    expect(points.map((p) => cellValue(p.jumlah, count, 'en'))).toEqual([
+      3,
+      '<\u00a03',
+      0,
+      0,
+      '<\u00a03',
+      '<\u00a03',
+    ]);
+    const svg = renderSvg(repaymentStatus(points, f.groups, f.statusLabels, { locale: 'en', width: 640 }), {
+      idPrefix: 't',
+      table,
+      locale: 'en',
+    });
+    // No bar is drawn for a withheld count (its length would give the count away), and no label names it.
+    expect(svg).not.toMatch(/>[12] \(/);
+    expect(svg).not.toMatch(/Count: [12]\b/);
+  });
+
+  test('takeaways withhold the same counts and shares', () => {
+    expect(repaymentStatusTakeaway(points, f.groups, f.statusLabels, 'en')).toBe(
+      'Repayments with status “on time”: 3 of 4 members of Group A (75%) and 0 of 3 members of Group B (0%).',
+    );
+    const themes = interviewThemesData(f.wawancara, f.anggota, f.groups, f.temaLabels, f.sikapLabels, k);
+    expect(interviewThemesTakeaway(themes, f.groups, f.sikapLabels, 'en')).toBe(
+      'Statements with a positive stance: 75% in Group A (3 of 4) and 0% in Group B (0 of 4).',
+    );
+  });
+
+  test('a median of fewer than k members is withheld, n shown as under k', () => {
+    const few = householdChangeData(
+      f.kondisi,
+      f.anggota.slice(0, 6),
+      f.groups,
+      f.pendapatan,
+      f.periodLabels,
+      k,
+    );
+    const b = few.filter((p) => p._group === 'B');
+    expect(b.map((p) => [p.median, p.n])).toEqual([
+      [
+        { withheld: 'value', k },
+        { withheld: 'count', k },
+      ],
+      [
+        { withheld: 'value', k },
+        { withheld: 'count', k },
+      ],
+    ]);
+    expect(householdChangeTakeaway(few, f.groups, f.pendapatan, 'en')).toBe(
+      'Median income: Group A rose from Rp\u00a0550,000 to Rp\u00a0850,000 (+55%); Group B —.',
+    );
+  });
+
+  test('the change is computed from the unrounded medians', () => {
+    const rows = f.kondisi.map((r) =>
+      r.indikator === 'pendapatan' && r.id_anggota === 'A01' && r.periode === 'sebelum'
+        ? { ...r, nilai: 500_001 }
+        : r,
+    );
+    // A before: 400,000, 500,000, 500,001, 700,000 -> median 500,000.5, shown once, rounded: Rp 500,001.
+    const points = householdChangeData(rows, f.anggota, f.groups, f.pendapatan, f.periodLabels, k);
+    expect(points[0]!.median).toBe(500_000.5);
+    expect(householdChangeTakeaway(points, f.groups, f.pendapatan, 'en')).toMatch(
+      /^Median income: Group A rose from Rp\u00a0500,001 to Rp\u00a0850,000 \(\+70%\)/,
+    );
   });
 });

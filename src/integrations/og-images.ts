@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rasterize } from '../lib/raster.ts';
 import type { AstroIntegration } from 'astro';
+import { syntheticLabel } from '../lib/stats.ts';
 import { htmlFiles, readPage } from './built-pages.ts';
 
 export const ogSize = { width: 1200, height: 630 };
@@ -44,8 +45,16 @@ export function wrapText(text: string, perLine: number, maxLines: number): strin
   return lines;
 }
 
-/** The SVG of one card; all text escaped. */
-export function ogSvg(opts: { title: string; siteName: string }): string {
+/**
+ * Whether a built page shows numbers from a synthetic dataset (the marks and
+ * notices the data components and figures put on it), and so its card must too.
+ */
+export function showsSyntheticNumbers(document: { querySelector(s: string): unknown }): boolean {
+  return document.querySelector('.bound-value.synthetic, .synthetic-notice, .fig-notice') !== null;
+}
+
+/** The SVG of one card; all text escaped. `label`: the synthetic label, in a band at the top. */
+export function ogSvg(opts: { title: string; siteName: string; label?: string | undefined }): string {
   const titleLines = wrapText(opts.title, 30, 4);
   const titleText = titleLines
     .map((l, i) => `<tspan x="80" dy="${i === 0 ? 0 : 78}">${escapeXml(l)}</tspan>`)
@@ -55,7 +64,11 @@ export function ogSvg(opts: { title: string; siteName: string }): string {
 <rect x="0" y="0" width="24" height="100%" fill="#0b5cad"/>
 <text x="80" y="220" font-family="DejaVu Sans" font-weight="bold" font-size="64" fill="#1b1f24">${titleText}</text>
 <text x="80" y="560" font-family="DejaVu Sans" font-size="32" fill="#0b5cad">${escapeXml(opts.siteName)}</text>
-</svg>`;
+${
+  opts.label
+    ? `<rect x="24" y="0" width="1176" height="72" fill="#fff4d6"/><text x="80" y="48" font-family="DejaVu Sans" font-weight="bold" font-size="30" fill="#5c3d00">${escapeXml(opts.label)}</text>`
+    : ''
+}</svg>`;
 }
 
 /** PNG bytes of one card. */
@@ -87,7 +100,9 @@ export default function ogImages(): AstroIntegration {
             document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? '';
           const target = join(root, decodeURIComponent(path.slice(base.length)));
           await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, renderOgPng(ogSvg({ title, siteName })));
+          const lang = document.documentElement.getAttribute('lang') === 'en' ? 'en' : 'id';
+          const label = showsSyntheticNumbers(document) ? syntheticLabel[lang] : undefined;
+          await writeFile(target, renderOgPng(ogSvg({ title, siteName, label })));
           count++;
         }
         logger.info(`${count} preview images rendered`);

@@ -67,10 +67,10 @@ describe('boundShare', () => {
   it('gives a percentage in the page language', () => {
     useFixture();
     const q = { dataset: 'survei-pokmas', table: 'anggota', of: { jenis_kelamin: 'P' } } as const;
-    expect(boundShare({ ...q, locale: 'en', digits: 1 }).text).toBe('60%');
+    expect(boundShare({ ...q, locale: 'en' }).text).toBe('60%');
     const paying = { status_angsuran: ['lancar', 'tersendat'] } as const;
-    expect(boundShare({ ...q, of: paying, locale: 'id', digits: 1 }).text).toBe('60%');
-    expect(boundShare({ ...q, where: { kelompok: 'A' }, locale: 'id', digits: 1 }).text).toBe('—');
+    expect(boundShare({ ...q, of: paying, locale: 'id' }).text).toBe('60%');
+    expect(boundShare({ ...q, where: { kelompok: 'A' }, locale: 'id' }).text).toBe('—');
   });
   it('withholds a share resting on fewer than k people', () => {
     useFixture();
@@ -96,7 +96,7 @@ describe('boundStat', () => {
     } as const;
     expect(boundStat({ ...q, locale: 'id' }).text).toBe('Rp\u00a0750.000');
     expect(boundStat({ ...q, locale: 'en' }).text).toBe('Rp\u00a0750,000');
-    expect(boundStat({ ...q, stat: 'mean', locale: 'en', digits: 1 }).text).toBe('Rp\u00a0750,000');
+    expect(boundStat({ ...q, stat: 'mean', locale: 'en' }).text).toBe('Rp\u00a0750,000');
   });
   it('changes when a value in the data changes', () => {
     useFixture({ modalA01: 1_500_000 });

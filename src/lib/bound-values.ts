@@ -24,9 +24,19 @@ import {
   type Row,
   type TableName,
 } from './datasets.ts';
-import { DEFAULT_K, isSuppressed } from './disclosure.ts';
-import { intlLocale, type Locale } from './i18n.ts';
-import { formatNumber, formatPercent, formatSigned } from '../charts/format.ts';
+import type { Locale } from './i18n.ts';
+import { changeKey, shareKey } from './stat-keys.ts';
+import {
+  DEFAULT_K,
+  formatAbsoluteChange,
+  formatCount,
+  formatRelativeChange,
+  formatShare,
+  formatValue,
+  isSuppressed,
+  withheldExplanation,
+  withheldMark,
+} from './stats.ts';
 
 /** A value ready to print. */
 export interface BoundValue {
@@ -40,6 +50,12 @@ export interface BoundValue {
   /** From the dataset's metadata: the value comes from synthetic data. */
   synthetic: boolean;
   dataset: string;
+  /**
+   * The statistic's identity (dataset, table, variable, groups, statistic):
+   * a figure cell showing the same statistic carries the same key, so a test
+   * of the built site can compare every surface that shows it.
+   */
+  key?: string;
 }
 
 export interface Query<D extends DatasetId, T extends TableName<D>> {
@@ -48,13 +64,6 @@ export interface Query<D extends DatasetId, T extends TableName<D>> {
   where?: Where<Row<D, T>> | undefined;
   locale: Locale;
 }
-
-type Format = 'number' | 'rupiah' | 'percent';
-
-const withheldText: Record<Locale, (k: number) => string> = {
-  id: (k) => `ditahan: kurang dari ${k} orang, untuk melindungi kerahasiaan`,
-  en: (k) => `withheld: fewer than ${k} people, to protect confidentiality`,
-};
 
 function describeQuery(kind: string, q: { dataset: string; table: string }): string {
   return `<${kind} dataset="${q.dataset}" table="${q.table}">`;
@@ -111,17 +120,6 @@ function thresholdOf(meta: DatasetMeta): number {
   return meta.disclosure?.thresholds?.k ?? DEFAULT_K;
 }
 
-function formatValue(value: number, format: Format, locale: Locale, digits: number): string {
-  if (format === 'percent') return formatPercent(value, locale, digits);
-  const text = formatNumber(value, locale, digits);
-  return format === 'rupiah' ? `Rp\u00a0${text}` : text;
-}
-
-/** The display format a variable's unit calls for. */
-function formatOfUnit(unit: { en: string } | undefined): Format {
-  return unit && /^Rupiah\b/i.test(unit.en) ? 'rupiah' : 'number';
-}
-
 function result(
   meta: DatasetMeta,
   value: number | null,
@@ -144,9 +142,9 @@ function withheld(meta: DatasetMeta, locale: Locale, asCount: boolean): BoundVal
   return result(
     meta,
     null,
-    asCount ? `<\u00a0${formatNumber(k, locale)}` : '—',
+    withheldMark(asCount ? 'count' : 'value', k, locale),
     true,
-    withheldText[locale](k),
+    withheldExplanation(k, locale),
   );
 }
 
@@ -161,18 +159,19 @@ export function boundCount<D extends DatasetId, T extends TableName<D>>(q: Query
   const n = filterRows(loadTable(q.dataset, q.table), q.where).length;
   if (isPersonLevel(meta, q.table) && isSuppressed(n, thresholdOf(meta)))
     return withheld(meta, q.locale, true);
-  return result(meta, n, formatNumber(n, q.locale));
+  return result(meta, n, formatCount(n, q.locale));
 }
 
 /** The share (percent) of the rows matching `where` that also match `of`. */
 export function boundShare<D extends DatasetId, T extends TableName<D>>(
-  q: Query<D, T> & { of: Where<Row<D, T>>; digits?: number | undefined },
+  q: Query<D, T> & { of: Where<Row<D, T>> },
 ): BoundValue {
   const meta = loadDataset(q.dataset);
   const context = describeQuery('Share', q);
   checkNames(meta, context, q.table, { ...(q.where ?? {}), ...q.of });
   const r = share(loadTable(q.dataset, q.table), q.of, q.where);
-  return shareValue(meta, r, isPersonLevel(meta, q.table), q.locale, q.digits);
+  const key = shareKey(q.dataset, q.table, q.of, q.where ?? {});
+  return { ...shareValue(meta, r, isPersonLevel(meta, q.table), q.locale), key };
 }
 
 /** A summary statistic (median by default) of a numeric variable over the rows matching `where`. */
@@ -180,7 +179,6 @@ export function boundStat<D extends DatasetId, T extends TableName<D>>(
   q: Query<D, T> & {
     field: NumericField<Row<D, T>>;
     stat?: Statistic | undefined;
-    digits?: number | undefined;
   },
 ): BoundValue {
   const meta = loadDataset(q.dataset);
@@ -196,7 +194,7 @@ export function boundStat<D extends DatasetId, T extends TableName<D>>(
   const v = statistic(values, stat);
   if (v === null) return undefinedValue(meta, q.locale);
   const field = meta.tables.find((t) => t.name === q.table)!.fields.find((f) => f.name === q.field)!;
-  return result(meta, v, formatValue(v, formatOfUnit(field.unit), q.locale, q.digits ?? 0));
+  return result(meta, v, formatValue(v, field.unit, q.locale));
 }
 
 /** The survey, its metadata, and the member codes of one group (checked against the codebook). */
@@ -210,19 +208,13 @@ function surveyGroup(context: string, group: Group): { meta: DatasetMeta; member
 }
 
 /** A share as a bound value: withheld when it rests on fewer than k people, else a percentage. */
-function shareValue(
-  meta: DatasetMeta,
-  r: ShareResult,
-  personLevel: boolean,
-  locale: Locale,
-  digits = 0,
-): BoundValue {
+function shareValue(meta: DatasetMeta, r: ShareResult, personLevel: boolean, locale: Locale): BoundValue {
   const k = thresholdOf(meta);
   // A share of a small base, or a small count within it, points at individuals as much as the count would.
   if (personLevel && (isSuppressed(r.numerator, k) || isSuppressed(r.denominator, k)))
     return withheld(meta, locale, false);
   if (r.share === null) return undefinedValue(meta, locale);
-  return result(meta, r.share, formatValue(r.share, 'percent', locale, digits));
+  return result(meta, r.share, formatShare(r.share, locale));
 }
 
 export type Group = Row<'survei-pokmas', 'anggota'>['kelompok'];
@@ -239,7 +231,6 @@ export function boundChange(q: {
   indicator: Indicator;
   show: ChangeShow;
   stat?: Statistic | undefined;
-  digits?: number | undefined;
   locale: Locale;
 }): BoundValue {
   const context = `<Change group="${q.group}" indicator="${q.indicator}">`;
@@ -261,30 +252,24 @@ export function boundChange(q: {
     .find((t) => t.name === 'kondisi')!
     .fields.find((f) => f.name === 'indikator')!
     .categories!.find((c) => c.value === q.indicator)!.unit;
-  const format = formatOfUnit(unit);
-  const digits = q.digits ?? (format === 'rupiah' ? 0 : 1);
   const c = change(b, a);
+  const key = (what: string) => changeKey(q.indicator, q.group, what, stat);
   switch (q.show) {
     case 'before':
-      return result(meta, b, formatValue(b, format, q.locale, digits));
+      return { ...result(meta, b, formatValue(b, unit, q.locale)), key: key('sebelum') };
     case 'after':
-      return result(meta, a, formatValue(a, format, q.locale, digits));
-    case 'absolute': {
-      const signed = formatSigned(c.absolute, q.locale, digits);
-      return result(
-        meta,
-        c.absolute,
-        format === 'rupiah' ? signed.replace(/^([+\u2212]?)/, '$1Rp\u00a0') : signed,
-      );
-    }
+      return { ...result(meta, a, formatValue(a, unit, q.locale)), key: key('sesudah') };
+    case 'absolute':
+      return {
+        ...result(meta, c.absolute, formatAbsoluteChange(c.absolute, unit, q.locale)),
+        key: key('absolute'),
+      };
     case 'relative': {
       if (c.relative === null) return undefinedValue(meta, q.locale);
-      const pct = new Intl.NumberFormat(intlLocale[q.locale], {
-        style: 'percent',
-        maximumFractionDigits: q.digits ?? 0,
-        signDisplay: 'exceptZero',
-      });
-      return result(meta, c.relative, pct.format(c.relative).replace('-', '\u2212'));
+      return {
+        ...result(meta, c.relative, formatRelativeChange(c.relative, q.locale)),
+        key: key('relative'),
+      };
     }
   }
 }
@@ -300,7 +285,6 @@ export function boundTheme(q: {
   group: Group;
   theme: Theme;
   stance: Stance | readonly Stance[];
-  digits?: number | undefined;
   locale: Locale;
 }): BoundValue {
   const context = `<Theme group="${q.group}" theme="${q.theme}">`;
@@ -308,7 +292,7 @@ export function boundTheme(q: {
   checkNames(meta, context, 'wawancara', { tema: q.theme, sikap: q.stance });
   const rows = loadTable('survei-pokmas', 'wawancara').filter((r) => members.has(r.id_anggota));
   // Interview passages are the words of people: the share is person-level.
-  return shareValue(meta, share(rows, { sikap: q.stance }, { tema: q.theme }), true, q.locale, q.digits);
+  return shareValue(meta, share(rows, { sikap: q.stance }, { tema: q.theme }), true, q.locale);
 }
 
 /**
@@ -316,6 +300,6 @@ export function boundTheme(q: {
  * components above do not cover, such as a table), formatted and carrying
  * the dataset's synthetic flag like every other bound value.
  */
-export function boundNumber(dataset: DatasetId, value: number, locale: Locale, digits = 0): BoundValue {
-  return result(loadDataset(dataset), value, formatNumber(value, locale, digits));
+export function boundNumber(dataset: DatasetId, value: number, locale: Locale): BoundValue {
+  return result(loadDataset(dataset), value, formatCount(value, locale));
 }

@@ -83,6 +83,23 @@ describe('formatted styles', () => {
     expect(formatCitation(page, 'en').chicago).toMatch(/Accessed November 27, 2026/);
   });
 
+  it('keeps the synthetic label of a figure in every style, and adds none to a figure of real data', () => {
+    for (const locale of ['id', 'en'] as const) {
+      const label = {
+        id: 'Data sintetis, bukan temuan studi',
+        en: 'Synthetic data, not a finding of the study',
+      }[locale];
+      const opts = { id: 'x', title: 'Gambar 3. Kondisi', url: 'https://example.org/g/', locale, accessed };
+      const out = formatCitation(figureItem({ ...opts, synthetic: true }), locale);
+      // BibTeX braces capitalised words ({Data} sintetis), Chicago title-cases English: compared without either.
+      for (const text of [out.apa, out.chicago, out.bibtex, out.ris, out.cslJson])
+        expect(text.replace(/[{}]/g, '').toLowerCase(), text).toContain(label.toLowerCase());
+      const real = formatCitation(figureItem({ ...opts, synthetic: false }), locale);
+      for (const text of [real.apa, real.chicago, real.bibtex, real.ris])
+        expect(text.replace(/[{}]/g, '').toLowerCase()).not.toContain(label.toLowerCase());
+    }
+  });
+
   it('escapes markup from the data: a script tag or an attribute breakout stays text', () => {
     const hostile = datasetItem({
       id: 'x',

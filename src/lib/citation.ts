@@ -8,6 +8,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
+import { syntheticLabel } from './stats.ts';
 import chicagoAuthorDate from './csl/chicago-author-date.csl?raw';
 import localeIdId from './csl/locales-id-ID.xml?raw';
 import type { Locale } from './i18n.ts';
@@ -161,12 +162,14 @@ export function figureItem(opts: {
   accessed?: Date;
   issued?: string;
   note?: string;
+  /** The figure draws synthetic data: the label goes into the title, which every style keeps. */
+  synthetic?: boolean;
 }): CslItem {
   const item: CslItem = {
     id: `figure-${opts.id}`,
     type: 'figure',
     'citation-key': citationKey('paseban', 'figure', opts.id),
-    title: opts.title,
+    title: opts.synthetic ? `${opts.title} [${syntheticLabel[opts.locale]}]` : opts.title,
     author: [publicationAuthor(opts.locale)],
     'container-title': siteTitle[opts.locale],
     URL: opts.url,

@@ -99,9 +99,14 @@ export function versionOf(meta: DatasetMeta, version: string): DatasetVersion {
   return v;
 }
 
-/** Who made the data: the codebook's contributors, else this site (which built the synthetic data). */
+/**
+ * Who made the dataset this site publishes: the codebook's contributors named
+ * as authors or creators, else this site (which built the synthetic data and
+ * repackages official data; the producer of official data is its source).
+ */
 export function creators(meta: DatasetMeta, locale: Locale): { name: string; url?: string }[] {
-  if (meta.contributors.length > 0) return meta.contributors.map((c) => ({ name: c.title, url: c.path }));
+  const authors = meta.contributors.filter((c) => c.roles?.some((r) => r === 'author' || r === 'creator'));
+  if (authors.length > 0) return authors.map((c) => ({ name: c.title, url: c.path }));
   return [{ name: siteTitle[locale] }];
 }
 
@@ -110,6 +115,8 @@ export function datasetCitation(
   meta: DatasetMeta,
   opts: { version: string; locale: Locale; url: string; released?: string },
 ): CslItem {
+  // Official data this site repackages names its producer as the source.
+  const source = meta.contributors.find((c) => c.roles?.includes('producer'))?.title;
   return datasetItem({
     id: meta.id,
     title: meta.title[opts.locale],
@@ -117,13 +124,16 @@ export function datasetCitation(
     issued: opts.released,
     url: opts.url,
     locale: opts.locale,
-    // The codebook's contributors are the authors (for official data, the
-    // publishing government); data without any was built by this site, the
-    // publication, named as an organisation. The publication is also where
-    // every version is published: the repository, in Zotero's terms.
+    // The codebook's authors, else this site, named as an organisation (see
+    // creators()). The publication is also where every version is published:
+    // the repository, in Zotero's terms.
     author: creators(meta, opts.locale).map((c) => ({ literal: c.name })),
     publisher: siteTitle[opts.locale],
-    medium: 'CSV, XLSX, JSON',
+    // The source goes with the formats, which APA and Chicago print in brackets after the title.
+    medium: [
+      'CSV, XLSX, JSON',
+      ...(source ? [`${{ id: 'sumber data', en: 'data source' }[opts.locale]}: ${source}`] : []),
+    ].join('; '),
     note: meta.synthetic ? { id: 'Data sintetis', en: 'Synthetic data' }[opts.locale] : undefined,
   });
 }

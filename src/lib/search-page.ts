@@ -119,6 +119,13 @@ export function startSearchPage(): void {
       kind.textContent = data.meta.kind;
       li.append(kind);
     }
+    // A page with synthetic numbers says so in its result, whatever part of it the excerpt shows.
+    if (data.meta.synthetic) {
+      const mark = document.createElement('p');
+      mark.className = 'synthetic';
+      mark.textContent = data.meta.synthetic;
+      li.append(mark);
+    }
     const sections = data.sub_results.filter((s) => s.anchor && s.url.includes('#')).slice(0, sectionsShown);
     if (sections.length === 0) {
       const p = document.createElement('p');
