@@ -199,7 +199,7 @@ describe('the search page', () => {
       await onPage(new URL(searchPage, inject('siteRoot')).href, async (v) => {
         expect(await searchFor(v.page, 'qxwzvj')).toBe(message);
         const hint = v.page.locator('[data-search-none]');
-        await expect.poll(() => hint.isVisible()).toBe(true);
+        await expect.poll(() => hint.isVisible(), { timeout: 10_000 }).toBe(true);
         const href = await hint.locator('a').getAttribute('href');
         expect(new URL(href!, v.page.url()).pathname).toBe(new URL(dataPath, inject('siteRoot')).pathname);
         expect(await v.page.locator('[role="status"]:has([data-search-status])').count()).toBe(1);

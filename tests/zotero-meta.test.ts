@@ -38,6 +38,7 @@ import { listPages } from './support/pages.ts';
 import { loadChangelog, publicationRelease } from '../src/lib/changelog.ts';
 import { loadDataset } from '../src/lib/datasets.ts';
 import { siteTitle, thesis } from '../src/lib/site.ts';
+import { syntheticLabel } from '../src/lib/stats.ts';
 
 const pages = listPages(rootBuild.outDir);
 const released = publicationRelease();
@@ -91,11 +92,13 @@ describe('dataset pages save as dataset items', () => {
     expect(ld.publisher.name).toBe(get('DC.publisher')[0]);
   });
 
-  test('/en/data/konteks-paseban/<version>/: the government as one creator, the licence named, not its address', () => {
+  test('/en/data/konteks-paseban/<version>/: this site as one creator (the government is the source), the licence named, not its address', () => {
     const meta = loadDataset('konteks-paseban');
     const { tags } = load(`en/data/konteks-paseban/${meta.version}/`);
     const get = (name: string) => tags.filter(([n]) => n === name).map(([, v]) => v);
-    expect(get('DC.creator')).toEqual(meta.contributors.map((c) => `${c.title},`));
+    // The codebook names the government as producer, not author: this site made the repackaged dataset.
+    expect(meta.contributors.map((c) => c.roles)).toEqual([['producer']]);
+    expect(get('DC.creator')).toEqual([`${siteTitle.en},`]);
     expect(get('DC.publisher')).toEqual([siteTitle.en]);
     expect(get('DC.rights')).toEqual([meta.licenses[0]!.title]);
     expect(get('DC.rights')[0]).not.toMatch(/^https?:/);
@@ -168,12 +171,16 @@ describe('pages of this publication save as web pages by the publication, dated 
       locale: 'en' as const,
       title: (d: Document) => text(d.querySelector('main h1')),
     },
-    // The figure's full title, as its heading and its Cite box give it, not the short page title.
+    // The figure's full title, as its heading and its Cite box give it, not the short page title; a figure
+    // of synthetic data carries the label in its cited title.
     {
       kind: 'figure',
       path: 'grafik/fig-jenis-usaha/',
       locale: 'id' as const,
-      title: (d: Document) => text(d.querySelector('main h1')),
+      title: (d: Document) => {
+        const heading = text(d.querySelector('main h1'));
+        return loadDataset('survei-pokmas').synthetic ? `${heading} [${syntheticLabel.id}]` : heading;
+      },
     },
     { kind: 'home', path: '', locale: 'id' as const, title: () => siteTitle.id },
   ];
