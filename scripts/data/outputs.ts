@@ -26,6 +26,7 @@ export const fileNames = (id: string, synthetic: boolean) => {
     labelsCsv: (table: string, lang: string) => `${stem}-${table}.labels-${lang}.csv`,
     labelsXlsx: (lang: string) => `${stem}.labels-${lang}.xlsx`,
     json: (table: string) => `${stem}-${table}.json`,
+    sav: (table: string) => `${stem}-${table}.sav`,
     xlsx: `${stem}.xlsx`,
     datapackage: 'datapackage.json',
     disclosure: `${stem}-disclosure.json`,

@@ -121,7 +121,7 @@ export function datasetCitation(
     // publishing government); data without any was built by this site.
     author: meta.contributors.map((c) => ({ literal: c.title })),
     publisher: meta.contributors.length === 0 ? siteTitle[opts.locale] : undefined,
-    medium: 'CSV, XLSX, JSON',
+    medium: 'CSV, XLSX, JSON, SPSS',
     note: meta.synthetic ? { id: 'Data sintetis', en: 'Synthetic data' }[opts.locale] : undefined,
   });
 }
@@ -140,6 +140,7 @@ export function formatLabel(file: DatasetFile, locale: Locale): string {
       en: 'Labelled Excel (XLSX, all tables and the codebook)',
     },
     json: { id: 'JSON (satu tabel)', en: 'JSON (one table)' },
+    sav: { id: 'SPSS (.sav, satu tabel, dengan label)', en: 'SPSS (.sav, one table, with labels)' },
     xlsx: { id: 'Excel (XLSX, semua tabel dan buku kode)', en: 'Excel (XLSX, all tables and the codebook)' },
     datapackage: { id: 'Data Package (Frictionless v2)', en: 'Data Package (Frictionless v2)' },
     disclosure: { id: 'Laporan kontrol pengungkapan (JSON)', en: 'Disclosure control report (JSON)' },
