@@ -83,17 +83,19 @@ async function aptInstall(packages: string[]): Promise<boolean> {
 }
 
 /**
- * Chromium for the browser tests and xmllint for the DDI XML check. When one
+ * Chromium for the browser tests, xmllint for the DDI XML check and PSPP
+ * for reading the SPSS files back. When one
  * is missing and this is Linux with apt-get and root, the Debian package is
  * installed (and said so); otherwise the step fails, saying how to get it.
  */
 async function ensureSystemTools(): Promise<void> {
-  const name = 'System tools for the tests (Chromium, xmllint)';
+  const name = 'System tools for the tests (Chromium, xmllint, PSPP)';
   heading(name);
   const browserFromEnv = Boolean(process.env.CHROME_PATH);
   const missing = (): string[] => [
     ...('error' in findChromium() && !browserFromEnv ? ['chromium'] : []),
     ...(hasCommand('xmllint') ? [] : ['libxml2-utils']),
+    ...(hasCommand('pspp') && hasCommand('pspp-convert') ? [] : ['pspp']),
   ];
   const toInstall = missing();
   if (toInstall.length > 0 && canApt()) {
@@ -111,6 +113,12 @@ async function ensureSystemTools(): Promise<void> {
   else {
     problems.push(
       'xmllint not found: install libxml2 (Debian/Ubuntu: `sudo apt-get install libxml2-utils`; macOS has it).',
+    );
+  }
+  if (hasCommand('pspp') && hasCommand('pspp-convert')) console.log('pspp, pspp-convert: found');
+  else {
+    problems.push(
+      'pspp not found: install GNU PSPP (Debian/Ubuntu: `sudo apt-get install pspp`; macOS: `brew install pspp`).',
     );
   }
   for (const p of problems) console.error(p);
