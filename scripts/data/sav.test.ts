@@ -282,3 +282,53 @@ describe('the SPSS files, read by PSPP', { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe('the SPSS writer at the format’s limits, read by PSPP', () => {
+  it('makes valid names of any column name and cuts text beyond 32,767 bytes at a character', async () => {
+    const { SavShape, SavWriter } = await import('./sav.ts');
+    const names = ['abcdefg.xyz', 'laki-laki', 'laki-laki/wna', '1st', 'with', 'teks'];
+    const table = {
+      name: 't',
+      fields: names.map((name) => ({
+        name,
+        type: 'string',
+        label: { id: `label ${name}`, en: name },
+        constraints: {},
+      })),
+    } as unknown as import('./codebook.ts').TableSpec;
+    const huge = 'é'.repeat(20_000); // 40,000 bytes
+    const row = ['a', 'b', 'c', 'd', 'e', huge];
+    const shape = new SavShape(table);
+    shape.add(row);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sav-limits-')), 't.sav');
+    const w = new SavWriter(file, table, shape, { fileLabel: 'limits', documents: [] }, 1);
+    w.row(row);
+    w.close();
+    const [head, first] = convert(file);
+    // Valid and distinct: letters, digits and ._$#@ only, a letter first, no reserved word.
+    expect(new Set(head!.map((n) => n.toLowerCase())).size).toBe(names.length);
+    for (const n of head!) {
+      expect(n).toMatch(/^[A-Za-z@#$][A-Za-z0-9._$#@]*$/);
+      expect([
+        'ALL',
+        'AND',
+        'BY',
+        'EQ',
+        'GE',
+        'GT',
+        'LE',
+        'LT',
+        'NE',
+        'NOT',
+        'OR',
+        'TO',
+        'WITH',
+      ]).not.toContain(n.toUpperCase());
+    }
+    expect(first!.slice(0, 5)).toEqual(row.slice(0, 5));
+    // 32,767 bytes hold 16,383 two-byte characters; the half character left over is not written.
+    expect(first![5]).toBe('é'.repeat(16_383));
+    const dict = pspp(`GET FILE="${file}".\nDISPLAY DICTIONARY.\n`);
+    expect(dict).not.toMatch(/warning|error/i);
+  });
+});

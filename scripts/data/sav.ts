@@ -38,6 +38,8 @@ const SPSS_EPOCH_OFFSET = 12219379200;
 const SYSMIS = -Number.MAX_VALUE;
 /** The widest piece of a string a variable record holds; longer strings are split (very long strings). */
 const SEGMENT = 255;
+/** The widest string variable SPSS allows, in bytes. */
+const STRING_MAX = 32767;
 /** Value labels longer than this are cut (the limit SPSS documents). */
 const VALUE_LABEL_MAX = 120;
 /** Variable labels longer than this are cut. */
@@ -174,7 +176,8 @@ class Bytes {
 function shortNames(): (long: string) => string {
   const taken = new Set<string>();
   return (long) => {
-    const base = cutUtf8(long.toUpperCase(), 8).toString('utf8');
+    // A name may not end in a period (cutting can leave one).
+    const base = cutUtf8(long.toUpperCase(), 8).toString('utf8').replace(/\.+$/, '') || 'V';
     let n = base;
     for (let i = 1; taken.has(n); i++) {
       const suffix = `_${i}`;
@@ -218,7 +221,10 @@ export class SavWriter {
       longTaken.add(name.toUpperCase());
       const codes = f.categories?.map((c) => c.value) ?? [];
       const numeric = f.type !== 'string';
-      const width = numeric ? 0 : Math.max(1, shape.bytes[i]!, ...codes.map((c) => utf8(c).length));
+      // SPSS strings hold at most 32,767 bytes: longer text is cut there (at a character's start).
+      const width = numeric
+        ? 0
+        : Math.min(STRING_MAX, Math.max(1, shape.bytes[i]!, ...codes.map((c) => utf8(c).length)));
       const format =
         f.type === 'string'
           ? (FMT.A << 16) | (Math.min(width, SEGMENT) << 8)
@@ -397,7 +403,8 @@ export class SavWriter {
         at += 8;
         continue;
       }
-      const text = x === null || x === undefined ? undefined : utf8(String(x));
+      let text = x === null || x === undefined ? undefined : utf8(String(x));
+      if (text && text.length > v.width) text = cutUtf8(String(x), v.width);
       let from = 0;
       for (const s of v.segments) {
         const room = slots(s.width) * 8;
