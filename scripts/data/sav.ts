@@ -403,6 +403,14 @@ export class SavWriter {
         at += 8;
         continue;
       }
+      if (v.segments.length === 1) {
+        // Encoded in place; Buffer.write leaves out a character that does not fit whole.
+        const room = slots(v.width) * 8;
+        buf.fill(0x20, at, at + room);
+        if (x !== null && x !== undefined) buf.write(String(x), at, v.width, 'utf8');
+        at += room;
+        continue;
+      }
       let text = x === null || x === undefined ? undefined : utf8(String(x));
       if (text && text.length > v.width) text = cutUtf8(String(x), v.width);
       let from = 0;
