@@ -62,40 +62,67 @@ export function cutUtf8(s: string, max: number): Buffer {
 }
 
 /**
- * Measures what the dictionary needs before the first case: each string
- * field's widest value in UTF-8 bytes, and the digits of each number field
- * (for its F format). Fed every row on the check pass.
+ * Measures what the dictionary needs before the first case: the widest
+ * value in UTF-8 bytes of each free-text field (a category field's width
+ * comes from its codes, the only values it can hold), and the largest and
+ * smallest number and most decimals of each numeric field (for its F
+ * format). Fed every row on the check pass, so it does little per cell:
+ * a text is measured only when it could be wider than the widest so far,
+ * a number is only compared unless it has more decimals than seen.
  */
 export class SavShape {
   readonly bytes: number[];
-  readonly intDigits: number[];
+  readonly max: number[];
+  readonly min: number[];
   readonly decimals: number[];
-  private kinds: TableSpec['fields'][number]['type'][];
+  private text: number[] = [];
+  private numeric: number[] = [];
+  private fractional: boolean[] = [];
+  /** 10 to the power of each field's decimals so far. */
+  private scale: number[];
   constructor(table: TableSpec) {
-    this.kinds = table.fields.map((f) => f.type);
-    this.bytes = this.kinds.map(() => 0);
-    this.intDigits = this.kinds.map(() => 1);
-    this.decimals = this.kinds.map(() => 0);
+    const n = table.fields.length;
+    this.bytes = new Array<number>(n).fill(0);
+    this.max = new Array<number>(n).fill(0);
+    this.min = new Array<number>(n).fill(0);
+    this.decimals = new Array<number>(n).fill(0);
+    this.scale = new Array<number>(n).fill(1);
+    table.fields.forEach((f, i) => {
+      if (f.type === 'string' && !f.categories?.length) this.text.push(i);
+      else if (f.type === 'integer' || f.type === 'year' || f.type === 'number') this.numeric.push(i);
+      this.fractional[i] = f.type === 'number';
+    });
   }
   add(values: readonly Value[]): void {
-    for (let i = 0; i < values.length; i++) {
+    for (const i of this.text) {
       const v = values[i];
-      if (v === null || v === undefined) continue;
-      if (typeof v === 'string') {
-        if (this.kinds[i] === 'string' && v.length * 3 > this.bytes[i]!) {
-          const n = Buffer.byteLength(v, 'utf8');
-          if (n > this.bytes[i]!) this.bytes[i] = n;
-        }
-      } else if (typeof v === 'number') {
-        const s = String(Math.abs(v));
-        const dot = s.indexOf('.');
-        const e = s.indexOf('e');
-        const int = e >= 0 ? 16 : dot < 0 ? s.length : dot;
-        const dec = e >= 0 ? 16 : dot < 0 ? 0 : s.length - dot - 1;
-        if (int + (v < 0 ? 1 : 0) > this.intDigits[i]!) this.intDigits[i] = int + (v < 0 ? 1 : 0);
-        if (dec > this.decimals[i]!) this.decimals[i] = Math.min(16, dec);
+      // UTF-8 takes at most 3 bytes per UTF-16 unit: a short text cannot be wider.
+      if (typeof v === 'string' && v.length * 3 > this.bytes[i]!) {
+        const n = Buffer.byteLength(v, 'utf8');
+        if (n > this.bytes[i]!) this.bytes[i] = n;
       }
     }
+    for (const i of this.numeric) {
+      const v = values[i];
+      if (typeof v !== 'number') continue;
+      if (v > this.max[i]!) this.max[i] = v;
+      if (v < this.min[i]!) this.min[i] = v;
+      if (this.fractional[i] && !Number.isInteger(v * this.scale[i]!) && this.decimals[i]! < 16) {
+        const s = String(v);
+        const e = s.indexOf('e');
+        const dot = s.indexOf('.');
+        const d = Math.min(16, e >= 0 ? 16 : dot < 0 ? 0 : s.length - dot - 1);
+        if (d > this.decimals[i]!) {
+          this.decimals[i] = d;
+          this.scale[i] = 10 ** d;
+        }
+      }
+    }
+  }
+  /** Digits before the decimal mark of the widest number (with its minus sign). */
+  intDigits(i: number): number {
+    const digits = (x: number) => String(Math.trunc(Math.abs(x))).length;
+    return Math.max(digits(this.max[i]!), digits(this.min[i]!) + (this.min[i]! < 0 ? 1 : 0));
   }
 }
 
@@ -234,7 +261,7 @@ export class SavWriter {
               ? (FMT.F << 16) | (1 << 8)
               : (() => {
                   const d = f.type === 'number' ? shape.decimals[i]! : 0;
-                  const w = Math.min(40, Math.max(8, shape.intDigits[i]! + (d ? d + 1 : 0)));
+                  const w = Math.min(40, Math.max(8, shape.intDigits(i) + (d ? d + 1 : 0)));
                   return (FMT.F << 16) | (w << 8) | d;
                 })();
       // A very long string is split into segments of 255 bytes of width
@@ -411,7 +438,7 @@ export class SavWriter {
         at += room;
         continue;
       }
-      let text = x === null || x === undefined ? undefined : utf8(String(x));
+      let text: Buffer | undefined = x === null || x === undefined ? undefined : utf8(String(x));
       if (text && text.length > v.width) text = cutUtf8(String(x), v.width);
       let from = 0;
       for (const s of v.segments) {
