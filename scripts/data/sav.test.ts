@@ -264,7 +264,11 @@ describe('the SPSS files, read by PSPP', { timeout: 120_000 }, () => {
         const format = row[col('Print Format')]!;
         if (f.type === 'date') expect(format, at).toBe('DATE11');
         else if (f.type === 'string') expect(format, at).toMatch(/^A\d+$/);
-        else expect(format, at).toMatch(/^F\d+\.\d+$/);
+        else {
+          // Decimals shown: the most any cell of the column has (whole numbers: none).
+          const decimals = Math.max(0, ...s.csv.slice(1).map((r) => r[i]!.split('.')[1]?.length ?? 0));
+          expect(format, at).toMatch(new RegExp(`^F\\d+\\.${f.type === 'number' ? decimals : 0}$`));
+        }
         // Declared missing: blanks in every string (the CSV's empty cell), none for numbers (system-missing).
         const missing = row[col('Missing Values')]!;
         if (f.type === 'string') expect(missing, at).toMatch(/^" +"$/);
