@@ -252,6 +252,8 @@ describe('the SPSS files, read by PSPP', { timeout: 120_000 }, () => {
   it('show the variable labels, value labels, missing values, formats and the synthetic mark', () => {
     for (const s of savs) {
       const text = pspp(`GET FILE="${s.file}".\nDISPLAY DICTIONARY.\nSYSFILE INFO FILE="${s.file}".\n`);
+      // PSPP reports a record it finds wrong as a warning in its output.
+      expect(text, s.file).not.toMatch(/\b(warning|error): /);
       const tables = text.split(/\n\s*\n/).map((t) => t.trim());
       const variables = parse(tables.find((t) => t.startsWith('Table: Variables'))!.replace(/^.*\n/, ''));
       const [head, ...rows] = variables;
@@ -333,6 +335,6 @@ describe('the SPSS writer at the format’s limits, read by PSPP', () => {
     // 32,767 bytes hold 16,383 two-byte characters; the half character left over is not written.
     expect(first![5]).toBe('é'.repeat(16_383));
     const dict = pspp(`GET FILE="${file}".\nDISPLAY DICTIONARY.\n`);
-    expect(dict).not.toMatch(/warning|error/i);
+    expect(dict).not.toMatch(/\b(warning|error): /);
   });
 });
