@@ -132,18 +132,20 @@ async function aptInstall(packages: string[], out: Output): Promise<boolean> {
 }
 
 /**
- * Chromium for the browser tests and xmllint for the DDI XML check. When one
+ * Chromium for the browser tests, xmllint for the DDI XML check and PSPP
+ * for reading the SPSS files back. When one
  * is missing and this is Linux with apt-get and root, the Debian package is
  * installed (and said so); otherwise the step fails, saying how to get it.
  */
 function ensureSystemTools(): Promise<boolean> {
   return step(
-    'System tools for the tests (Chromium, xmllint)',
+    'System tools for the tests (Chromium, xmllint, PSPP)',
     async (out) => {
       const browserFromEnv = Boolean(process.env.CHROME_PATH);
       const missing = (): string[] => [
         ...('error' in findChromium() && !browserFromEnv ? ['chromium'] : []),
         ...(hasCommand('xmllint') ? [] : ['libxml2-utils']),
+        ...(hasCommand('pspp') && hasCommand('pspp-convert') ? [] : ['pspp']),
       ];
       const toInstall = missing();
       if (toInstall.length > 0 && canApt()) {
@@ -161,6 +163,12 @@ function ensureSystemTools(): Promise<boolean> {
       else {
         problems.push(
           'xmllint not found: install libxml2 (Debian/Ubuntu: `sudo apt-get install libxml2-utils`; macOS has it).',
+        );
+      }
+      if (hasCommand('pspp') && hasCommand('pspp-convert')) out.write('pspp, pspp-convert: found\n');
+      else {
+        problems.push(
+          'pspp not found: install GNU PSPP (Debian/Ubuntu: `sudo apt-get install pspp`; macOS: `brew install pspp`).',
         );
       }
       for (const p of problems) out.write(`${p}\n`, 'stderr');

@@ -11,14 +11,18 @@ import { IssueLog, mask } from './errors.ts';
 import { readTable } from './read.ts';
 import { firstInvalidUtf8 } from './decode.ts';
 import type { TableResult } from './validate.ts';
+import { SavShape } from './sav.ts';
 import { disclosureReport, type DisclosureReport } from './report.ts';
 import { distinctSensitive, scanCell } from './disclosure.ts';
 
 export const CODEBOOK_NAMES = ['datapackage.yaml', 'datapackage.yml', 'datapackage.json'];
 
+/** A checked table, with what its SPSS file's dictionary needs to know before the first case. */
+export type CheckedTable = TableResult & { sav: SavShape };
+
 export interface CheckedDataset {
   spec?: DatasetSpec;
-  tables: TableResult[];
+  tables: CheckedTable[];
   report?: DisclosureReport;
   log: IssueLog;
 }
@@ -101,18 +105,21 @@ export async function checkDataset(
         ...(referenced.get(fk.reference.resource) ?? []),
         fk.reference.fields,
       ]);
-  const tables: TableResult[] = [];
+  const tables: CheckedTable[] = [];
   /** Tables with a problem of their own: rows that failed are not in their key sets. */
   const faulty = new Set<string>();
   for (const t of spec.tables) {
     const file = path.join(dir, t.path);
     const before = log.count;
-    tables.push(
-      await readTable(file, rel(file), t, log, {
-        collect: opts.collect,
-        referenced: referenced.get(t.name) ?? [],
-      }),
-    );
+    // The SPSS file's string widths and number formats come before its
+    // first case: measured here, so the publish pass streams the cases.
+    const sav = new SavShape(t);
+    const result = await readTable(file, rel(file), t, log, {
+      collect: opts.collect,
+      referenced: referenced.get(t.name) ?? [],
+      onRow: (values) => sav.add(values),
+    });
+    tables.push({ ...result, sav });
     if (log.count > before) faulty.add(t.name);
   }
   unlistedFiles(dir, spec, log, rel);

@@ -266,6 +266,12 @@ function marks(v: Version, name: string): boolean[] {
   }
   if (name.endsWith('-ddi.xml'))
     return [named, /<notes[^>]*>Synthetic data/.test(readFileSync(file, 'utf8'))];
+  if (name.endsWith('.sav')) {
+    // The SPSS file's 64-byte label (bytes 109 to 172 of its header record) and its documents.
+    const bytes = readFileSync(file);
+    const label = bytes.subarray(109, 173).toString('utf8');
+    return [named, /DATA SINTETIS/.test(label), /SYNTHETIC DATA/.test(bytes.toString('latin1'))];
+  }
   if (/\.(csv|json)$/.test(name)) return [named];
   throw new Error(`${name}: no check of the synthetic mark for this kind of file`);
 }

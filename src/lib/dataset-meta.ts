@@ -70,6 +70,7 @@ export type FileFormat =
   | 'json'
   | 'xlsx'
   | 'xlsx-labels'
+  | 'sav'
   | 'datapackage'
   | 'disclosure'
   | 'zip'

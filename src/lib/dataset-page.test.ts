@@ -34,6 +34,6 @@ describe('datasetCitation', { timeout: 30_000 }, () => {
     };
     const item = datasetCitation(meta, { version: '1.0.0', locale: 'en', url: 'https://example.org/d/' });
     expect(item.author).toEqual([{ literal: 'Tim Survei' }]);
-    expect(item.medium).toBe('CSV, XLSX, JSON');
+    expect(item.medium).toBe('CSV, XLSX, JSON, SPSS');
   });
 });

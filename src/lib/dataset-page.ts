@@ -131,7 +131,7 @@ export function datasetCitation(
     publisher: siteTitle[opts.locale],
     // The source goes with the formats, which APA and Chicago print in brackets after the title.
     medium: [
-      'CSV, XLSX, JSON',
+      'CSV, XLSX, JSON, SPSS',
       ...(source ? [`${{ id: 'sumber data', en: 'data source' }[opts.locale]}: ${source}`] : []),
     ].join('; '),
     note: meta.synthetic ? { id: 'Data sintetis', en: 'Synthetic data' }[opts.locale] : undefined,
@@ -152,6 +152,7 @@ export function formatLabel(file: DatasetFile, locale: Locale): string {
       en: 'Labelled Excel (XLSX, all tables and the codebook)',
     },
     json: { id: 'JSON (satu tabel)', en: 'JSON (one table)' },
+    sav: { id: 'SPSS (.sav, satu tabel, dengan label)', en: 'SPSS (.sav, one table, with labels)' },
     xlsx: { id: 'Excel (XLSX, semua tabel dan buku kode)', en: 'Excel (XLSX, all tables and the codebook)' },
     datapackage: { id: 'Data Package (Frictionless v2)', en: 'Data Package (Frictionless v2)' },
     disclosure: { id: 'Laporan kontrol pengungkapan (JSON)', en: 'Disclosure control report (JSON)' },
