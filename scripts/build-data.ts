@@ -23,12 +23,12 @@ import {
   cpSync,
 } from 'node:fs';
 import path from 'node:path';
-import { checkDataset, codebookPath, type CheckedDataset } from './data/dataset.ts';
-import { writeDataset, type ArchivedVersions } from './data/build.ts';
+import { checkDataset, codebookPath, type CheckedDataset } from './data/check/dataset.ts';
+import { writeDataset, type ArchivedVersions } from './data/publish/build.ts';
 import { formatIssues } from './data/errors.ts';
-import { generateTypes } from './data/types.ts';
-import { ddiCodebook } from './data/ddi.ts';
-import { fileNames } from './data/outputs.ts';
+import { generateTypes } from './data/publish/types.ts';
+import { ddiCodebook } from './data/publish/ddi.ts';
+import { fileNames } from './data/publish/outputs.ts';
 import type { DatasetSummary } from '../src/lib/dataset-meta.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

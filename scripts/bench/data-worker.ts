@@ -8,7 +8,7 @@
 import { createReadStream, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { checkDataset } from '../data/dataset.ts';
+import { checkDataset } from '../data/check/dataset.ts';
 
 const [mode, dir] = process.argv.slice(2) as ['parse' | 'validate', string];
 

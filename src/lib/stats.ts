@@ -4,7 +4,7 @@
  * preview card shows is computed here from unrounded values, rounded once
  * when it is formatted for display, withheld by the disclosure rule the same
  * way on every surface, and carries its dataset's provenance (synthetic or
- * not). Pure and free of Astro, so the data build (`scripts/data/derive.ts`)
+ * not). Pure and free of Astro, so the data build (`scripts/data/publish/derive.ts`)
  * imports the same median.
  */
 import { DEFAULT_K, isSuppressed } from './disclosure.ts';

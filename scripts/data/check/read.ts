@@ -9,7 +9,7 @@ import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import type { TableSpec } from './codebook.ts';
 import { DecodeError, StreamDecoder } from './decode.ts';
-import { IssueLog } from './errors.ts';
+import { IssueLog } from '../errors.ts';
 import { TableValidator, type TableResult } from './validate.ts';
 import type { Value } from './cast.ts';
 

@@ -3,7 +3,7 @@
  * so a page naming a variable or category that does not exist fails
  * `astro check`.
  */
-import type { DatasetSpec, FieldSpec } from './codebook.ts';
+import type { DatasetSpec, FieldSpec } from '../check/codebook.ts';
 
 const pascal = (s: string) =>
   s

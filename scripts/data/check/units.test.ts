@@ -8,8 +8,8 @@ import {
   scanCell,
 } from './disclosure.ts';
 import { detectEncoding, firstInvalidUtf8 } from './decode.ts';
-import { mask } from './errors.ts';
-import { suppressSmallCounts } from '../../src/lib/disclosure.ts';
+import { mask } from '../errors.ts';
+import { suppressSmallCounts } from '../../../src/lib/disclosure.ts';
 
 describe('numbers are read by the codebook, never guessed', () => {
   const id = numberReader({ type: 'number', decimalChar: ',', groupChar: '.', bareNumber: true });
@@ -276,7 +276,7 @@ describe('suppression of small aggregates', () => {
 
 describe('StringSet', { timeout: 30_000 }, () => {
   it('behaves as a Set of strings through growth, collisions and unicode', async () => {
-    const { StringSet } = await import('./string-set.ts');
+    const { StringSet } = await import('../string-set.ts');
     const s = new StringSet();
     const ref = new Set<string>();
     for (let i = 0; i < 20_000; i++) {
@@ -291,7 +291,7 @@ describe('StringSet', { timeout: 30_000 }, () => {
     expect(s.add('')).toBe(false);
   });
   it('keeps consecutive codes as ranges and agrees with a Set through gaps, new prefixes, repeats and disorder', async () => {
-    const { StringSet } = await import('./string-set.ts');
+    const { StringSet } = await import('../string-set.ts');
     let seed = 5;
     const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     for (let round = 0; round < 40; round++) {
@@ -329,7 +329,7 @@ describe('StringSet', { timeout: 30_000 }, () => {
     }
   });
   it('keeps a million consecutive codes without storing them', { timeout: 30_000 }, async () => {
-    const { StringSet } = await import('./string-set.ts');
+    const { StringSet } = await import('../string-set.ts');
     const s = new StringSet();
     // One assertion over the million adds: a million expect() calls would cost more than the set.
     let refused = 0;
@@ -346,7 +346,7 @@ describe('StringSet', { timeout: 30_000 }, () => {
     ]).toEqual([true, true, false, false, false]);
   });
   it('keeps ascending keys as a sorted run, then moves them into the hash table on the first key out of order', async () => {
-    const { StringSet } = await import('./string-set.ts');
+    const { StringSet } = await import('../string-set.ts');
     const s = new StringSet();
     const ref = new Set<string>();
     const keys = Array.from({ length: 5000 }, (_, i) => `B${String(i * 3).padStart(5, '0')}`);

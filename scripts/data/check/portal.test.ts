@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { writeDataset } from './build.ts';
+import { writeDataset } from '../publish/build.ts';
 import { checkDataset } from './dataset.ts';
-import { formatIssues } from './errors.ts';
+import { formatIssues } from '../errors.ts';
 
-const fixture = path.join(import.meta.dirname, 'fixtures', 'portal');
+const fixture = path.join(import.meta.dirname, '../fixtures', 'portal');
 
 type Codebook = { resources: { dialect?: Record<string, unknown>; schema: Record<string, unknown> }[] };
 

@@ -15,8 +15,8 @@ import {
   scanCell,
   type Finding,
 } from './disclosure.ts';
-import { KEPT_PER_KIND, mask, type IssueLog } from './errors.ts';
-import { StringSet } from './string-set.ts';
+import { KEPT_PER_KIND, mask, type IssueLog } from '../errors.ts';
+import { StringSet } from '../string-set.ts';
 
 export interface TableResult {
   table: TableSpec;

@@ -3,12 +3,12 @@
  * field metadata with category counts and summaries, accumulated as rows
  * stream past.
  */
-import type { DatasetSpec, FieldSpec, TableSpec } from './codebook.ts';
-import type { Value } from './cast.ts';
-import type { FieldMeta, FieldSummary, TableMeta } from '../../src/lib/dataset-meta.ts';
-import { isSuppressed } from '../../src/lib/disclosure.ts';
-import { medianOfSorted } from '../../src/lib/stats.ts';
-import { StringSet } from './string-set.ts';
+import type { DatasetSpec, FieldSpec, TableSpec } from '../check/codebook.ts';
+import type { Value } from '../check/cast.ts';
+import type { FieldMeta, FieldSummary, TableMeta } from '../../../src/lib/dataset-meta.ts';
+import { isSuppressed } from '../../../src/lib/disclosure.ts';
+import { medianOfSorted } from '../../../src/lib/stats.ts';
+import { StringSet } from '../string-set.ts';
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 

@@ -6,11 +6,11 @@
  * Problems are reported with the codebook's file and line.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { mask, type DataIssue } from './errors.ts';
+import { mask, type DataIssue } from '../errors.ts';
 import { describeFinding, scanCell, type IdentifierKind } from './disclosure.ts';
-import type { Bilingual } from '../../src/lib/i18n.ts';
-import type { DisclosureRole as Role, FieldDescription, FieldType } from '../../src/lib/dataset-meta.ts';
-import { DEFAULT_DISCLOSURE } from '../../src/lib/disclosure.ts';
+import type { Bilingual } from '../../../src/lib/i18n.ts';
+import type { DisclosureRole as Role, FieldDescription, FieldType } from '../../../src/lib/dataset-meta.ts';
+import { DEFAULT_DISCLOSURE } from '../../../src/lib/disclosure.ts';
 
 export const NS = 'paseban:';
 export const fieldTypes = [

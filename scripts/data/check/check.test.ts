@@ -9,10 +9,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkDataset } from './dataset.ts';
-import { formatIssues, IssueLog, type DataIssue } from './errors.ts';
+import { formatIssues, IssueLog, type DataIssue } from '../errors.ts';
 import { TableValidator } from './validate.ts';
 
-const fixtures = path.join(import.meta.dirname, 'fixtures');
+const fixtures = path.join(import.meta.dirname, '../fixtures');
 
 type Descriptor = { resources: { schema: { fields: Record<string, unknown>[] } }[] } & Record<
   string,

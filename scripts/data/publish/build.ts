@@ -6,11 +6,11 @@
  */
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CheckedDataset } from './dataset.ts';
+import type { CheckedDataset } from '../check/dataset.ts';
 import { FieldSummarizer, tableMeta } from './derive.ts';
-import { IssueLog, formatIssues } from './errors.ts';
-import { readTable } from './read.ts';
-import { disclosureReport } from './report.ts';
+import { IssueLog, formatIssues } from '../errors.ts';
+import { readTable } from '../check/read.ts';
+import { disclosureReport } from '../check/report.ts';
 import {
   citation,
   dataPackage,
@@ -32,17 +32,17 @@ import {
   type SheetColumn,
   type Written,
 } from './writers.ts';
-import type { TableSpec } from './codebook.ts';
+import type { TableSpec } from '../check/codebook.ts';
 import { SavWriter, type SavAbout } from './sav.ts';
-import type { Value } from './cast.ts';
-import { locales, type Locale } from '../../src/lib/i18n.ts';
+import type { Value } from '../check/cast.ts';
+import { locales, type Locale } from '../../../src/lib/i18n.ts';
 import {
   SYNTHETIC_MARK,
   type DatasetFile,
   type DatasetMeta,
   type DatasetVersion,
   type FileFormat,
-} from '../../src/lib/dataset-meta.ts';
+} from '../../../src/lib/dataset-meta.ts';
 
 const mediaTypes: Record<FileFormat, string> = {
   csv: 'text/csv',

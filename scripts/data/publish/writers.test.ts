@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { FieldSpec, TableSpec } from './codebook.ts';
+import type { FieldSpec, TableSpec } from '../check/codebook.ts';
 import { FieldSummarizer } from './derive.ts';
 import { CsvWriter, FIXED_TIME, JsonWriter, XlsxWriter, setZipTimes, zipFiles } from './writers.ts';
 

@@ -5,8 +5,8 @@
  * written by `writers.ts` as rows stream past.
  */
 import { createHash } from 'node:crypto';
-import type { DatasetSpec } from './codebook.ts';
-import { SYNTHETIC_MARK, fileStem, type DatasetMeta, type TableMeta } from '../../src/lib/dataset-meta.ts';
+import type { DatasetSpec } from '../check/codebook.ts';
+import { SYNTHETIC_MARK, fileStem, type DatasetMeta, type TableMeta } from '../../../src/lib/dataset-meta.ts';
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -8,8 +8,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { Zip, ZipDeflate } from 'fflate';
-import type { TableSpec } from './codebook.ts';
-import type { Value } from './cast.ts';
+import type { TableSpec } from '../check/codebook.ts';
+import type { Value } from '../check/cast.ts';
 
 /** Every ZIP entry (bundle and XLSX) carries this time, so rebuilding changes no byte. */
 export const FIXED_TIME = new Date('1980-01-01T00:00:00Z');

@@ -7,11 +7,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readCodebook, type DatasetSpec } from './codebook.ts';
-import { IssueLog, mask } from './errors.ts';
+import { IssueLog, mask } from '../errors.ts';
 import { readTable } from './read.ts';
 import { firstInvalidUtf8 } from './decode.ts';
 import type { TableResult } from './validate.ts';
-import { SavShape } from './sav.ts';
+import { SavShape } from '../publish/sav.ts';
 import { disclosureReport, type DisclosureReport } from './report.ts';
 import { distinctSensitive, scanCell } from './disclosure.ts';
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const require = createRequire(import.meta.url);
 const { SavFileReader } = require('sav-reader') as {
   SavFileReader: new (file: string) => {
@@ -83,7 +83,7 @@ beforeAll(() => {
     );
   const data = path.join(mkdtempSync(path.join(tmpdir(), 'sav-data-')), 'data');
   cpSync(path.join(root, 'data'), data, { recursive: true });
-  const types = path.join(import.meta.dirname, 'fixtures', 'types');
+  const types = path.join(import.meta.dirname, '../fixtures', 'types');
   cpSync(types, path.join(data, 'types'), { recursive: true });
   // The fixture again, with a very long string (and so under another id).
   const long = path.join(data, 'types-long');
@@ -304,7 +304,7 @@ describe('the SPSS writer at the format’s limits, read by PSPP', () => {
         label: { id: `label ${name}`, en: name },
         constraints: {},
       })),
-    } as unknown as import('./codebook.ts').TableSpec;
+    } as unknown as import('../check/codebook.ts').TableSpec;
     const huge = 'é'.repeat(20_000); // 40,000 bytes
     const row = ['a', 'b', 'c', 'd', 'e', huge];
     const shape = new SavShape(table);

@@ -28,8 +28,8 @@
  * first case: `SavShape` measures them on the check pass, so the publish
  * pass writes each case as it passes and holds none.
  */
-import type { TableSpec } from './codebook.ts';
-import type { Value } from './cast.ts';
+import type { TableSpec } from '../check/codebook.ts';
+import type { Value } from '../check/cast.ts';
 import { FileSink, FIXED_TIME, type Written } from './writers.ts';
 
 /** Seconds between the SPSS epoch (1582-10-14, the Gregorian calendar's start) and 1970-01-01. */

@@ -13,8 +13,8 @@ import path from 'node:path';
 import { Schema, Table } from 'tableschema';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const fixture = path.join(import.meta.dirname, 'fixtures', 'types');
+const root = path.resolve(import.meta.dirname, '../../..');
+const fixture = path.join(import.meta.dirname, '../fixtures', 'types');
 let out: string;
 let shipped: string;
 
