@@ -40,7 +40,9 @@ beforeAll(() => {
   // grouped numbers, a vertical tab and text that reads as an XLSX escape).
   const data = path.join(mkdtempSync(path.join(tmpdir(), 'editions-data-')), 'data');
   cpSync(path.join(root, 'data'), data, { recursive: true });
-  cpSync(path.join(import.meta.dirname, '../fixtures', 'types'), path.join(data, 'types'), { recursive: true });
+  cpSync(path.join(import.meta.dirname, '../fixtures', 'types'), path.join(data, 'types'), {
+    recursive: true,
+  });
   // The survey again, declared real: the mark must follow the flag, not the id.
   const real = path.join(mkdtempSync(path.join(tmpdir(), 'editions-real-')), 'data');
   mkdirSync(real);
