@@ -9,7 +9,7 @@
 import { mask, type DataIssue } from '../errors.ts';
 import { describeFinding, scanCell, type IdentifierKind } from './disclosure.ts';
 import { codebook, toDatasetSpec, type DatasetSpec } from '../../../src/lib/schema/codebook.ts';
-import { checkSource, parseSource } from '../../../src/lib/schema/source.ts';
+import { checkDocument, readDocument } from '../../../src/lib/schema/document.ts';
 
 export type {
   CategorySpec,
@@ -58,10 +58,10 @@ export function readCodebook(
   file: string,
   id: string,
 ): { spec?: DatasetSpec; issues: DataIssue[] } {
-  const source = parseSource(text);
-  if (source.syntaxErrors.length)
+  const doc = readDocument(text);
+  if (doc.syntaxErrors.length)
     return {
-      issues: source.syntaxErrors.map((e) => ({
+      issues: doc.syntaxErrors.map((e) => ({
         file,
         line: e.line,
         column: e.column,
@@ -70,12 +70,12 @@ export function readCodebook(
         hint: 'The codebook must be valid YAML (or JSON).',
       })),
     };
-  const d = source.value;
+  const d = doc.value;
   const issues: DataIssue[] = [];
   const problem = (path: (string | number)[], message: string, hint?: string) =>
     issues.push({
       file,
-      ...source.locate(path),
+      ...doc.locate(path),
       rule: 'codebook',
       message: `${path.join('.') || '(top)'}: ${message}`,
       hint,
@@ -84,7 +84,7 @@ export function readCodebook(
     const found = describeFinding(kind);
     issues.push({
       file,
-      ...source.locate(path),
+      ...doc.locate(path),
       rule: `disclosure:${kind}`,
       message: `${path.join('.')}: the text "${mask(match)}" ${found.message}`,
       hint: `The codebook is published with the data, so its titles, descriptions, questions and labels are checked like the cells. ${found.hint}`,
@@ -104,7 +104,7 @@ export function readCodebook(
       `must equal the folder name "${id}"`,
       'One name carries through: folder, codebook name, page URL and file names.',
     );
-  const checked = checkSource(codebook, source);
+  const checked = checkDocument(codebook, doc);
   for (const i of checked.issues) problem(i.path, i.message, i.hint);
   if (issues.length || !checked.data) return { issues };
   return { spec: toDatasetSpec(checked.data, d as Record<string, unknown>), issues };

@@ -9,7 +9,9 @@
  * what a researcher writes, `DatasetSpec` what the build receives.
  *
  * Unknown properties are kept, not refused: the standard allows any, and
- * they are published with the descriptor.
+ * they are published with the descriptor. Problems are reported in the
+ * order of the properties here (then each object's own rules, then the
+ * cross-references), the order the check has always reported them in.
  */
 import { z } from 'astro/zod';
 import { DEFAULT_DISCLOSURE } from '../disclosure.ts';
@@ -51,7 +53,7 @@ export const contributor = z.looseObject({
 
 /** Hints travel with an issue in its `params`; the check prints them below the message. */
 const withHint = (message: string, hint: string) => ({ message, params: { hint } });
-/** Cross-references are checked even where other properties already failed, so one run lists every problem. */
+/** An object's own rules run even where one of its properties already failed, so one run lists every problem. */
 const always = { when: () => true };
 
 type Obj = Record<string, unknown>;

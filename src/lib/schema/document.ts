@@ -15,22 +15,22 @@ export interface Position {
 }
 
 /** One problem of a document: where, what, and what to change. */
-export interface SourceIssue extends Position {
+export interface DocumentIssue extends Position {
   path: Path;
   message: string;
   hint?: string;
 }
 
 /** A parsed document: its value, its syntax errors, and the position of any path in it. */
-export interface Source {
+export interface ParsedDocument {
   value: unknown;
-  syntaxErrors: SourceIssue[];
+  syntaxErrors: DocumentIssue[];
   /** The position of the node at `path`, or of its nearest parent when the node is absent. */
   locate(path: readonly PropertyKey[]): Position;
 }
 
 /** Parses YAML or JSON text, keeping each node's position. */
-export function parseSource(text: string): Source {
+export function readDocument(text: string): ParsedDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   const syntaxErrors = doc.errors.map((e) => ({
@@ -90,16 +90,16 @@ export const plainMessages: z.core.$ZodErrorMap = (iss) => {
  * schema checks them (its properties in order, then the rules that relate
  * them), each with the hint its rule carries in `params.hint`.
  */
-export function checkSource<S extends z.ZodType>(
+export function checkDocument<S extends z.ZodType>(
   schema: S,
-  source: Source,
-): { data: z.output<S>; issues: [] } | { data?: undefined; issues: SourceIssue[] } {
-  const result = schema.safeParse(source.value, { error: plainMessages });
+  document: ParsedDocument,
+): { data: z.output<S>; issues: [] } | { data?: undefined; issues: DocumentIssue[] } {
+  const result = schema.safeParse(document.value, { error: plainMessages });
   if (result.success) return { data: result.data, issues: [] };
   return {
     issues: result.error.issues.map((i) => ({
       path: i.path as Path,
-      ...source.locate(i.path),
+      ...document.locate(i.path),
       message: i.message,
       hint: (i as { params?: { hint?: string } }).params?.hint,
     })),
