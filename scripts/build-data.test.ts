@@ -23,7 +23,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import type { DatasetMeta } from '../src/lib/dataset-meta.ts';
+import type { DatasetMeta } from '../src/lib/schema/metadata.ts';
 import { readStandardJson, standardPath } from '../tests/support/standards.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -29,7 +29,7 @@ import { formatIssues } from './data/errors.ts';
 import { generateTypes } from './data/publish/types.ts';
 import { ddiCodebook } from './data/publish/ddi.ts';
 import { fileNames } from './data/publish/outputs.ts';
-import type { DatasetSummary } from '../src/lib/dataset-meta.ts';
+import type { DatasetSummary } from '../src/lib/schema/metadata.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const rel = (p: string) => {

@@ -10,28 +10,23 @@
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { readCodebook as checkCodebook } from './data/check/codebook.ts';
+import { formatIssue } from './data/errors.ts';
 import { generateSurvey } from './survey/generate.ts';
 import { excelHeader, excelLine } from './survey/excel-csv.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const codebookPath = path.join(root, 'data/survei-pokmas/datapackage.yaml');
 
-/** Seed and column order, read from the codebook: the one place they are declared. */
+/** Seed and column order, read from the codebook (checked): the one place they are declared. */
 function readCodebook(): { seed: number; tables: { name: string; path: string; columns: string[] }[] } {
-  const descriptor = parse(readFileSync(codebookPath, 'utf8'));
-  const synthetic = descriptor['paseban:synthetic'];
-  if (!synthetic || typeof synthetic.seed !== 'number')
-    throw new Error(`${codebookPath}: paseban:synthetic.seed missing`);
+  const { spec, issues } = checkCodebook(readFileSync(codebookPath, 'utf8'), codebookPath, 'survei-pokmas');
+  if (!spec) throw new Error(issues.map(formatIssue).join('\n'));
+  if (!spec.synthetic)
+    throw new Error(`${codebookPath}: paseban:synthetic is false, so there is no seed to generate from`);
   return {
-    seed: synthetic.seed,
-    tables: descriptor.resources.map(
-      (r: { name: string; path: string; schema: { fields: { name: string }[] } }) => ({
-        name: r.name,
-        path: r.path,
-        columns: r.schema.fields.map((f) => f.name),
-      }),
-    ),
+    seed: spec.synthetic.seed,
+    tables: spec.tables.map((t) => ({ name: t.name, path: t.path, columns: t.fields.map((f) => f.name) })),
   };
 }
 

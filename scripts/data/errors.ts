@@ -9,7 +9,7 @@ export interface DataIssue {
   file: string;
   /** 1-based line in the file (a quoted cell may span lines: the line where its row starts). */
   line?: number;
-  /** 1-based column number in the CSV header order. */
+  /** 1-based column: in the CSV header order for a data file, in the line for the codebook. */
   column?: number;
   /** The variable (column name) concerned. */
   variable?: string;

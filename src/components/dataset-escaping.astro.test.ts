@@ -13,7 +13,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../../tests/support/chromium.ts';
-import { fileStem, type DatasetMeta, type FieldMeta } from '../lib/dataset-meta.ts';
+import { fileStem, type DatasetMeta, type FieldMeta } from '../lib/schema/metadata.ts';
 import { datasetCitation } from '../lib/dataset-page.ts';
 import Cite from './Cite.astro';
 import DatasetHead from './DatasetHead.astro';

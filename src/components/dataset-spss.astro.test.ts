@@ -9,7 +9,7 @@ import path from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { DatasetMeta } from '../lib/dataset-meta.ts';
+import type { DatasetMeta } from '../lib/schema/metadata.ts';
 import DatasetView from './DatasetView.astro';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@
  * for search engines, the citation item, and file sizes. Pure functions of
  * the metadata; every number shown comes from the data build.
  */
-import type { DatasetFile, DatasetMeta, DatasetVersion, FieldMeta } from './dataset-meta.ts';
+import type { DatasetFile, DatasetMeta, DatasetVersion, FieldMeta } from './schema/metadata.ts';
 import { datasetItem, type CslItem } from './citation.ts';
 import { intlLocale, type Bilingual, type Locale } from './i18n.ts';
 import { siteTitle } from './site.ts';

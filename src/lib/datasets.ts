@@ -7,22 +7,26 @@
  * Files on disk (paths relative to the project root):
  * - `.build/data/index.json`                      `{ datasets: DatasetSummary[] }`
  * - `.build/data/<id>/metadata.json`              `DatasetMeta` (what `loadDataset` returns)
+ *   Both are checked against their schemas in `src/lib/schema/metadata.ts` when read.
  * - `.build/data/<id>/<version>/<file>`           the downloads, listed in `DatasetMeta.files`
  *   (and, per version, in `DatasetMeta.versions[].files`); publish each at its `path`.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DatasetId, DatasetTables } from '../generated/datasets.ts';
+import type { z } from 'astro/zod';
 import {
+  datasetIndex,
+  datasetMeta,
   fileStem,
   type DatasetMeta,
   type DatasetSummary,
   type FieldMeta,
   type TableMeta,
-} from './dataset-meta.ts';
+} from './schema/metadata.ts';
 import type { Locale } from './i18n.ts';
 
-export type * from './dataset-meta.ts';
+export type * from './schema/metadata.ts';
 export type { DatasetId, DatasetTables } from '../generated/datasets.ts';
 export { datasetIds } from '../generated/datasets.ts';
 
@@ -42,7 +46,13 @@ export function dataDir(): string {
 }
 
 const cache = new Map<string, unknown>();
-function readJson<T>(...parts: string[]): T {
+/**
+ * Reads one JSON file of the built data, once per build. With a schema, the
+ * file is checked against it, so output of an older data build (or a file
+ * edited by hand) stops the site build with the file and the property that
+ * differ instead of rendering wrong pages.
+ */
+function readJson<T>(parts: string[], schema?: z.ZodType<T>): T {
   const file = path.join(dataDir(), ...parts);
   let value = cache.get(file);
   if (value === undefined) {
@@ -53,6 +63,15 @@ function readJson<T>(...parts: string[]): T {
       throw new Error(`${file} is missing: run \`npm run data\` before building the site.`);
     }
     value = JSON.parse(text);
+    if (schema) {
+      const checked = schema.safeParse(value);
+      if (!checked.success) {
+        const issue = checked.error.issues[0]!;
+        throw new Error(
+          `${file} does not match the published metadata (src/lib/schema/metadata.ts) at ${issue.path.join('.') || '(top)'}: ${issue.message}. Run \`npm run data\` to build the data again.`,
+        );
+      }
+    }
     cache.set(file, value);
   }
   return value as T;
@@ -60,18 +79,18 @@ function readJson<T>(...parts: string[]): T {
 
 /** All published datasets (id, current version, title, synthetic flag), in id order. */
 export function listDatasets(): (DatasetSummary & { id: DatasetId })[] {
-  return readJson<{ datasets: (DatasetSummary & { id: DatasetId })[] }>('index.json').datasets;
+  return readJson(['index.json'], datasetIndex).datasets as (DatasetSummary & { id: DatasetId })[];
 }
 
 /** A dataset's metadata: texts, licences, sources, tables with their fields, files of every version, disclosure report. */
 export function loadDataset(id: DatasetId): DatasetMeta {
-  return readJson<DatasetMeta>(id, 'metadata.json');
+  return readJson([id, 'metadata.json'], datasetMeta);
 }
 
 /** The typed rows of one table (current version); missing values are `null`. */
 export function loadTable<D extends DatasetId, T extends TableName<D>>(id: D, table: T): Row<D, T>[] {
   const meta = loadDataset(id);
-  return readJson<Row<D, T>[]>(id, meta.version, `${fileStem(id, meta.synthetic !== false)}-${table}.json`);
+  return readJson<Row<D, T>[]>([id, meta.version, `${fileStem(id, meta.synthetic !== false)}-${table}.json`]);
 }
 
 /** The metadata of one table of a dataset. */

@@ -4,7 +4,7 @@
  */
 import type { DatasetSpec } from './codebook.ts';
 import type { TableResult } from './validate.ts';
-import type { DisclosureReport } from '../../../src/lib/dataset-meta.ts';
+import type { DisclosureReport } from '../../../src/lib/schema/metadata.ts';
 
 export type { DisclosureReport };
 

@@ -42,7 +42,7 @@ import {
   type DatasetMeta,
   type DatasetVersion,
   type FileFormat,
-} from '../../../src/lib/dataset-meta.ts';
+} from '../../../src/lib/schema/metadata.ts';
 
 const mediaTypes: Record<FileFormat, string> = {
   csv: 'text/csv',

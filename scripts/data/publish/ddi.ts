@@ -5,7 +5,7 @@
  * frequencies, summary statistics). Built from the same metadata as the site.
  */
 import { fileNames } from './outputs.ts';
-import type { DatasetMeta, FieldMeta } from '../../../src/lib/dataset-meta.ts';
+import type { DatasetMeta, FieldMeta } from '../../../src/lib/schema/metadata.ts';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

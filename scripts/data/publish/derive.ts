@@ -5,7 +5,7 @@
  */
 import type { DatasetSpec, FieldSpec, TableSpec } from '../check/codebook.ts';
 import type { Value } from '../check/cast.ts';
-import type { FieldMeta, FieldSummary, TableMeta } from '../../../src/lib/dataset-meta.ts';
+import type { FieldMeta, FieldSummary, TableMeta } from '../../../src/lib/schema/metadata.ts';
 import { isSuppressed } from '../../../src/lib/disclosure.ts';
 import { medianOfSorted } from '../../../src/lib/stats.ts';
 import { StringSet } from '../string-set.ts';

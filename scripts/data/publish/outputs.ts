@@ -6,7 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { DatasetSpec } from '../check/codebook.ts';
-import { SYNTHETIC_MARK, fileStem, type DatasetMeta, type TableMeta } from '../../../src/lib/dataset-meta.ts';
+import {
+  SYNTHETIC_MARK,
+  fileStem,
+  type DatasetMeta,
+  type TableMeta,
+} from '../../../src/lib/schema/metadata.ts';
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
