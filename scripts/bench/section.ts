@@ -14,6 +14,13 @@ export interface BenchSection {
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** Runs `node <args>` (the project's Node) from the repository root; throws with its stderr on failure. */

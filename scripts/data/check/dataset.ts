@@ -148,7 +148,7 @@ export async function checkDataset(
     }
 
   // The key sets served only the foreign-key check: let them go, as the
-  // build goes on to stream every table again.
+  // build goes on to read every table again (casting only).
   for (const r of tables) {
     r.keys.clear();
     for (const f of r.foreign) f.seen.clear();

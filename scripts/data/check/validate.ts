@@ -17,6 +17,7 @@ import {
 } from './disclosure.ts';
 import { KEPT_PER_KIND, mask, type IssueLog } from '../errors.ts';
 import { StringSet } from '../string-set.ts';
+import type { Fingerprint } from './read.ts';
 
 export interface TableResult {
   table: TableSpec;
@@ -29,6 +30,8 @@ export interface TableResult {
   foreign: { fk: TableSpec['foreignKeys'][number]; seen: Map<string, number> }[];
   classes?: ClassCounter;
   cellsScanned: number;
+  /** The file as it was read (absent when it could not be). */
+  source?: Fingerprint;
 }
 
 const SEP = '\u001f';
@@ -69,11 +72,106 @@ function lostZero(value: string, categories: Set<string>): string | undefined {
     : undefined;
 }
 
+/** A problem with one cell: rule, message, hint. */
+type Problem = readonly [rule: string, message: string, hint: string];
 /**
- * What the row loop needs of one field, gathered once. Every field's
- * record has the same shape, so reading it in the loop stays a fixed-offset
- * load; the codebook's constraint objects differ in shape from field to
- * field (each lists only its own keys), and reading them per cell was slow.
+ * One constraint of a field, checked on a cell's typed value `v` (and `s`,
+ * the value as text): the problem, or undefined when it holds.
+ */
+type Rule = (v: Value, s: string) => Problem | undefined;
+
+/** The constraints of a field that apply to its typed values, in the order their problems are reported. */
+function constraintRules(f: FieldSpec, unique: StringSet | undefined): Rule[] {
+  const k = f.constraints;
+  const rules: Rule[] = [];
+  if (k.enum) {
+    const en = new Set(k.enum.map(String));
+    rules.push((_, s) =>
+      en.has(s)
+        ? undefined
+        : [
+            'enum',
+            `"${s}" is not one of ${[...en].join(', ')}`,
+            'constraints.enum lists the allowed values.',
+          ],
+    );
+  }
+  const { minimum, maximum, minLength, maxLength } = k;
+  if (minimum !== undefined)
+    rules.push((v) =>
+      typeof v === 'number' && v < minimum
+        ? [
+            'minimum',
+            `${v} is below the minimum ${minimum}`,
+            "Check the value, or the codebook's constraints.minimum.",
+          ]
+        : undefined,
+    );
+  if (maximum !== undefined)
+    rules.push((v) =>
+      typeof v === 'number' && v > maximum
+        ? [
+            'maximum',
+            `${v} is above the maximum ${maximum}`,
+            "Check the value, or the codebook's constraints.maximum.",
+          ]
+        : undefined,
+    );
+  if (minLength !== undefined)
+    rules.push((v) =>
+      typeof v === 'string' && v.length < minLength
+        ? ['minLength', `is shorter than ${minLength} characters`, 'constraints.minLength']
+        : undefined,
+    );
+  if (maxLength !== undefined)
+    rules.push((v) =>
+      typeof v === 'string' && v.length > maxLength
+        ? ['maxLength', `is longer than ${maxLength} characters`, 'constraints.maxLength']
+        : undefined,
+    );
+  rules.push((v) =>
+    typeof v === 'string' && v.length > CELL_MAX_CHARS
+      ? [
+          'cell-too-long',
+          `has ${v.length} characters; an Excel cell holds at most ${CELL_MAX_CHARS}`,
+          'The XLSX download would cut this text. Shorten it, or split it over two rows or columns (and the codebook).',
+        ]
+      : undefined,
+  );
+  if (k.pattern) {
+    const p = new RegExp(`^(?:${k.pattern})$`, 'u');
+    rules.push((v) =>
+      typeof v === 'string' && !p.test(v)
+        ? [
+            'pattern',
+            `"${v}" does not match the pattern ${k.pattern}`,
+            /^\d+$/.test(v) && p.test(`0${v}`)
+              ? `"0${v}" would match: Excel drops leading zeros when a column is formatted as a number. Format the column as text in Excel and export again.`
+              : 'constraints.pattern gives the form values must take.',
+          ]
+        : undefined,
+    );
+  }
+  if (unique)
+    rules.push((_, s) =>
+      unique.add(s)
+        ? undefined
+        : [
+            'unique',
+            `"${s}" appears more than once`,
+            'Values of this column must be unique (constraints.unique).',
+          ],
+    );
+  return rules;
+}
+
+/**
+ * The checks of one field, compiled once from the codebook: its caster,
+ * its categories, the rules of its constraints, and a quick path for the
+ * common clean cell. Every field's record has the same shape, so reading
+ * it in the row loop stays a fixed-offset load; the codebook's constraint
+ * objects differ in shape from field to field, and reading them per cell
+ * was slow.
  */
 class FieldCheck {
   readonly field: FieldSpec;
@@ -87,35 +185,35 @@ class FieldCheck {
    * compared by length and then `===`: cheaper than hashing each freshly
    * parsed cell for a Map lookup. Larger lists use `plainCategories`.
    */
-  readonly categoryValues: string[] | undefined;
-  readonly categoryCodes: number[] | undefined;
+  private readonly categoryValues: string[] | undefined;
+  private readonly categoryCodes: number[] | undefined;
   /** Category value -> index, for fields whose categories are their only check. */
-  readonly plainCategories: Map<string, number> | undefined;
-  readonly categorySet: Set<string> | undefined;
-  readonly enumSet: Set<string> | undefined;
-  readonly pattern: RegExp | undefined;
-  readonly unique: StringSet | undefined;
-  readonly required: boolean;
-  readonly minimum: number | undefined;
-  readonly maximum: number | undefined;
-  readonly minLength: number | undefined;
-  readonly maxLength: number | undefined;
+  private readonly plainCategories: Map<string, number> | undefined;
+  private readonly categorySet: Set<string> | undefined;
+  private readonly rules: Rule[];
+  /** The rules need the value as text (categories, enum, unique). */
+  private readonly needsText: boolean;
+  private readonly required: boolean;
   /** Read the number before the identifier scan, which a short number cannot need (see `mayHoldIdentifier`). */
-  readonly castBeforeScan: boolean;
+  private readonly castBeforeScan: boolean;
   /** Whether a number of this field may be written with an exponent (`1,5E+3`). */
-  readonly exponent: boolean;
+  private readonly exponent: boolean;
   /**
-   * How `TableValidator.accept` checks the field: a short category list
-   * (`category`), a number with at most bounds (`number`), a text with at
-   * most a pattern and lengths (`string`); undefined: only the full checks.
+   * The quick check of a cell, which reports nothing: with the cell's value
+   * and category index in `values` and `known`, the number of cells it
+   * scanned for identifiers (0 or 1) when the full check (`check`) would
+   * pass it with the same value, and -1 at the first doubt. Built for the
+   * fields whose clean cells are most of a large table: a short category
+   * list, a number with at most bounds, a text with at most a pattern and
+   * lengths. Other fields have none and take the full check.
    */
-  readonly kind: 'category' | 'number' | 'string' | undefined;
+  readonly quick: ((text: string, values: Value[], known: Int32Array) => number) | undefined;
 
   constructor(f: FieldSpec, index: number, unique: boolean) {
     const k = f.constraints;
     this.field = f;
     this.index = index;
-    this.caster = makeCaster(f);
+    const caster = (this.caster = makeCaster(f));
     const cats = f.categories ? new Set(f.categories.map((c) => c.value)) : undefined;
     this.categorySet = cats;
     const plain =
@@ -127,24 +225,50 @@ class FieldCheck {
     const small = this.plainCategories && this.plainCategories.size <= 16 ? this.plainCategories : undefined;
     this.categoryValues = small && [...small.keys()];
     this.categoryCodes = small && [...small.values()];
-    this.enumSet = k.enum ? new Set(k.enum.map(String)) : undefined;
-    this.pattern = k.pattern ? new RegExp(`^(?:${k.pattern})$`, 'u') : undefined;
-    this.unique = unique ? new StringSet() : undefined;
+    const set = unique ? new StringSet() : undefined;
+    this.rules = constraintRules(f, set);
+    this.needsText = !!(cats || k.enum || set);
     this.required = !!k.required;
-    this.minimum = k.minimum;
-    this.maximum = k.maximum;
-    this.minLength = k.minLength;
-    this.maxLength = k.maxLength;
     this.castBeforeScan = numberWithoutIdentifierCharacters(f);
-    this.exponent = f.type === 'number';
-    const other = !cats && !this.enumSet && !this.unique;
-    this.kind = this.categoryValues
-      ? 'category'
-      : other && this.castBeforeScan
-        ? 'number'
-        : other && f.type === 'string' && f.format !== 'email' && f.format !== 'uri'
-          ? 'string'
-          : undefined;
+    const exponent = (this.exponent = f.type === 'number');
+    const other = !cats && !k.enum && !set;
+    const { minimum, maximum, minLength, maxLength } = k;
+    const pattern = k.pattern ? new RegExp(`^(?:${k.pattern})$`, 'u') : undefined;
+    const required = this.required;
+    if (this.categoryValues)
+      this.quick = (text, values, known) => {
+        const code = this.category(text);
+        if (code < 0) return -1;
+        values[index] = text;
+        known[index] = code;
+        return 0;
+      };
+    else if (other && this.castBeforeScan)
+      this.quick = (text, values, known) => {
+        const v = caster.read(text);
+        if (typeof v !== 'number' || mayHoldIdentifier(text, exponent)) return -1;
+        if (minimum !== undefined && v < minimum) return -1;
+        if (maximum !== undefined && v > maximum) return -1;
+        values[index] = v;
+        known[index] = -1;
+        return text.length >= 5 ? 1 : 0;
+      };
+    else if (other && f.type === 'string' && f.format !== 'email' && f.format !== 'uri')
+      this.quick = (text, values, known) => {
+        const scanned = text.length >= 5;
+        if (scanned && scanCell(text)) return -1;
+        const v = caster.read(text) as string | null;
+        if ((v === null || v === '') && required) return -1;
+        if (v !== null) {
+          if (minLength !== undefined && v.length < minLength) return -1;
+          if (maxLength !== undefined && v.length > maxLength) return -1;
+          if (v.length > CELL_MAX_CHARS) return -1;
+          if (pattern && !pattern.test(v)) return -1;
+        }
+        values[index] = v;
+        known[index] = -1;
+        return scanned ? 1 : 0;
+      };
   }
 
   /**
@@ -164,6 +288,126 @@ class FieldCheck {
     }
     return this.plainCategories?.get(text) ?? -1;
   }
+
+  /**
+   * `quick` on the cell that runs from `start` to `end` of `input`: a
+   * category is compared where it stands (and its value is the codebook's
+   * own string), other cells are cut out first.
+   */
+  quickAt(input: string, start: number, end: number, values: Value[], known: Int32Array): number {
+    const list = this.categoryValues;
+    if (!list) return this.quick!(input.slice(start, end), values, known);
+    const len = end - start;
+    for (let j = 0; j < list.length; j++) {
+      const v = list[j]!;
+      if (v.length === len && input.startsWith(v, start)) {
+        values[this.index] = v;
+        known[this.index] = this.categoryCodes![j]!;
+        return 0;
+      }
+    }
+    return -1;
+  }
+
+  /** The value a cell the checks passed has: what `check` puts in `values`. */
+  value(text: string): Value {
+    if (this.plainCategories && this.category(text) >= 0) return text;
+    return this.caster.read(text) as Value;
+  }
+
+  /**
+   * The full check of a cell, each problem reported through `t`; the value
+   * goes into `values` (the trimmed text when it could not be read), the
+   * category index into `known`. True when there was no problem.
+   */
+  check(t: TableValidator, text: string, line: number, values: Value[], known: Int32Array): boolean {
+    const fi = this.index;
+    const code = this.plainCategories ? this.category(text) : -1;
+    if (code >= 0) {
+      values[fi] = text;
+      known[fi] = code;
+      return true;
+    }
+    known[fi] = -1;
+    const f = this.field;
+    const caster = this.caster;
+    let v: Value | typeof INVALID | undefined;
+    // Disclosure scan first: a cell holding an identifier is reported as
+    // such (masked), not as a type error that would echo it. A number
+    // field reads the value first, as a short number needs no scan.
+    if (text.length >= 5) {
+      t.result.cellsScanned++;
+      let found: Finding | undefined;
+      if (this.castBeforeScan) {
+        v = caster.read(text);
+        if (typeof v !== 'number' || mayHoldIdentifier(text, this.exponent)) found = scanCell(text);
+      } else found = scanCell(text);
+      if (found) {
+        const d = describeFinding(found.kind);
+        t.cell(
+          line,
+          this.col,
+          f,
+          `disclosure:${found.kind}`,
+          `value "${mask(found.match)}" ${d.message}`,
+          d.hint,
+        );
+        values[fi] = text.trim();
+        return false;
+      }
+    }
+    if (v === undefined) v = caster.read(text);
+    if (v === INVALID) {
+      const e = caster.explain(text);
+      t.cell(line, this.col, f, e.rule, e.message, e.hint);
+      values[fi] = text.trim();
+      return false;
+    }
+    values[fi] = v;
+    let ok = true;
+    if (v === null || v === '') {
+      if (this.required) {
+        t.cell(
+          line,
+          this.col,
+          f,
+          'required',
+          'a value is required but the cell is empty',
+          `Fill in the cell, or make the field optional in the codebook (constraints.required).${f.missingValues.length > 1 ? ` Missing-value codes: ${f.missingValues.map((m) => `"${m}"`).join(', ')}.` : ''}`,
+        );
+        ok = false;
+      }
+      if (v === null) return ok;
+    }
+    // The value as text, made only when a rule below needs it.
+    const s = typeof v === 'string' ? v : this.needsText ? String(v) : '';
+    const cats = this.categorySet;
+    if (cats && !cats.has(s)) {
+      t.cell(
+        line,
+        this.col,
+        f,
+        'enum',
+        `"${s}" is not one of the categories ${[...cats].join(', ')}`,
+        lostZero(s, cats) ?? 'Use a category listed in the codebook, or add it there with its labels.',
+      );
+      ok = false;
+    } else if (cats && this.plainCategories) {
+      // A category written with spaces around it ("L ") is that category,
+      // in the same equivalence class as "L".
+      const k = this.category(s);
+      if (k >= 0) known[fi] = k;
+    }
+    const rules = this.rules;
+    for (let i = 0; i < rules.length; i++) {
+      const p = rules[i]!(v, s);
+      if (p) {
+        t.cell(line, this.col, f, p[0], p[1], p[2]);
+        ok = false;
+      }
+    }
+    return ok;
+  }
 }
 
 export class TableValidator {
@@ -172,19 +416,6 @@ export class TableValidator {
   private width = 0;
   private fieldColumn: number[] = [];
   private checks: FieldCheck[] = [];
-  /**
-   * Most rows of a large table are clean, and most of their cells are
-   * short category codes, short numbers or short codes. `accept` checks
-   * those fields first, one kind at a time in a tight loop, without
-   * reporting anything: a row it accepts is one the full checks would pass
-   * in those fields with the same values, and the full checks then run over
-   * the other fields only (`reportedChecks`). At the first doubt it gives
-   * up, and the full checks run over every field, as for any row.
-   */
-  private categoryChecks: FieldCheck[] = [];
-  private numberChecks: FieldCheck[] = [];
-  private stringChecks: FieldCheck[] = [];
-  private reportedChecks: FieldCheck[] = [];
   private headerOk = false;
   /** Rows are still checked when the header only misses or adds columns, so every problem shows at once. */
   private checkRows = false;
@@ -196,6 +427,15 @@ export class TableValidator {
   private lastRepeatLine = 0;
   /** On a second read: repeated keys -> the line each first appears on. */
   private readonly firstLines: Map<string, number> | undefined;
+  /**
+   * The field read from each column, when `rowAt` may check rows where they
+   * stand: a header that matches the codebook column for column, every
+   * field with a quick check.
+   */
+  private fieldAt: FieldCheck[] | undefined;
+  private delimiterCode = 0;
+  /** The publish pass: the rows passed every check already and are only cast. */
+  private readonly castOnly: boolean;
   /** `schema.fieldsMatch: subset`: columns no field reads are left out, whatever they hold. */
   private subset = false;
   /** Columns without a name before the last named one, which must stay empty. */
@@ -224,7 +464,9 @@ export class TableValidator {
   /**
    * `referenced`: field lists of this table that other tables point at
    * (`[["kode"]]`). `onRow` receives each row's typed values as it passes;
-   * without `collect` the array is reused for the next row.
+   * without `collect` the array is reused for the next row. `firstLines`:
+   * see `ReadOptions`; `cast`: the rows are known to pass (the publish
+   * pass), each is only cast and handed to `onRow`.
    */
   constructor(
     table: TableSpec,
@@ -233,9 +475,10 @@ export class TableValidator {
     referenced: string[][],
     collect: boolean,
     onRow?: (values: readonly Value[]) => void,
-    firstLines?: Map<string, number>,
+    opts: { firstLines?: Map<string, number>; cast?: boolean } = {},
   ) {
-    this.firstLines = firstLines;
+    this.firstLines = opts.firstLines;
+    this.castOnly = !!opts.cast;
     this.table = table;
     this.file = file;
     this.log = log;
@@ -245,10 +488,6 @@ export class TableValidator {
     const singlePk = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
     // A unique field that is also the whole primary key needs only one set.
     this.checks = fields.map((f, i) => new FieldCheck(f, i, !!f.constraints.unique && f.name !== singlePk));
-    this.categoryChecks = this.checks.filter((c) => c.kind === 'category');
-    this.numberChecks = this.checks.filter((c) => c.kind === 'number');
-    this.stringChecks = this.checks.filter((c) => c.kind === 'string');
-    this.reportedChecks = this.checks.filter((c) => c.kind === undefined);
     this.known = new Int32Array(fields.length);
     const index = (names: string[]) => names.map((n) => fields.findIndex((f) => f.name === n));
     if (table.primaryKey.length) this.pk = { idx: index(table.primaryKey), seen: new StringSet() };
@@ -444,6 +683,19 @@ export class TableValidator {
     this.unnamedColumns = subset ? [] : unnamed;
     this.subset = subset;
     this.width = cells.length;
+    const byColumn = Array.from({ length: this.width }, (_, col) => this.checks.find((c) => c.col === col));
+    this.fieldAt =
+      this.headerOk &&
+      !this.castOnly &&
+      this.table.delimiter.length === 1 &&
+      this.scannedColumns.length === 0 &&
+      this.unnamedColumns.length === 0 &&
+      this.namedColumns === this.width &&
+      this.width === this.checks.length &&
+      byColumn.every((c) => c?.quick)
+        ? (byColumn as FieldCheck[])
+        : undefined;
+    this.delimiterCode = this.table.delimiter.charCodeAt(0);
     return this.headerOk;
   }
 
@@ -451,6 +703,7 @@ export class TableValidator {
   row(cells: string[], line: number): void {
     const r = this.result;
     r.rowCount++;
+    if (this.castOnly) return this.cast(cells);
     if (!this.checkRows) return;
     const file = this.file;
     const log = this.log;
@@ -515,8 +768,61 @@ export class TableValidator {
     // Without `collect` the row is not kept: one buffer serves every row.
     const values: Value[] = this.collect ? new Array(checks.length) : this.scratch;
     const known = this.known;
-    const list = this.accept(cells, values, known) ? this.reportedChecks : checks;
-    const rowOk = list.length === 0 || this.checkFields(list, cells, line, values, known);
+    let rowOk = true;
+    for (let n = 0; n < checks.length; n++) {
+      const c = checks[n]!;
+      if (c.col < 0) {
+        rowOk = false; // the column is missing from the header (reported there)
+        continue;
+      }
+      const text = cells[c.col]!;
+      const scanned = c.quick ? this.accept(c, text, values, known) : -1;
+      if (scanned >= 0) r.cellsScanned += scanned;
+      else if (!c.check(this, text, line, values, known)) rowOk = false;
+    }
+    this.checked(values, known, line, rowOk);
+  }
+
+  /**
+   * A row whose quoting-free text runs from `start` to `end` of `input`,
+   * when the file has no quotes (so its cells are the text between
+   * delimiters, as papaparse would split them): checked where it stands,
+   * without cutting a string for each cell. Returns false, having done
+   * nothing, unless the row has the header's number of cells and every cell
+   * passes its field's quick check; the caller then splits the row and
+   * hands it to `row`, which checks and reports as for any row.
+   */
+  rowAt(input: string, start: number, end: number, line: number): boolean {
+    const fields = this.fieldAt;
+    if (!fields) return false;
+    // A row starting with a space or a delimiter may be blank: `row` and the reader decide.
+    const first = input.charCodeAt(start);
+    if (!(first > 32 && first < 127) || first === this.delimiterCode) return false;
+    const values: Value[] = this.collect ? new Array(fields.length) : this.scratch;
+    const known = this.known;
+    const delimiter = this.table.delimiter;
+    const last = fields.length - 1;
+    let scanned = 0;
+    let from = start;
+    for (let col = 0; col <= last; col++) {
+      const next = input.indexOf(delimiter, from);
+      const inRow = next >= 0 && next < end;
+      if (inRow !== col < last) return false; // too few or too many cells
+      const to = inRow ? next : end;
+      const n = fields[col]!.quickAt(input, from, to, values, known);
+      if (n < 0) return false;
+      scanned += n;
+      from = to + 1;
+    }
+    this.result.rowCount++;
+    this.result.cellsScanned += scanned;
+    this.checked(values, known, line, true);
+    return true;
+  }
+
+  /** What follows the cell checks of a row: its equivalence class, keys, and `onRow`. */
+  private checked(values: Value[], known: Int32Array, line: number, rowOk: boolean): void {
+    const r = this.result;
     // A row with a bad cell still counts in its equivalence class, so one
     // fault is not echoed as k-anonymity/l-diversity problems of its neighbours.
     if (r.classes) r.classes.add(values, this.qIdx, this.sIdx, line, known);
@@ -545,260 +851,24 @@ export class TableValidator {
   }
 
   /**
-   * The full checks of some fields of a row, in field order, each problem
-   * reported; true when there was none.
+   * The quick check of a field's cell (`FieldCheck.quick`): the cells it
+   * scanned, or -1 when the full check is to run. A method of its own so a
+   * test can turn the quick path off and compare.
    */
-  private checkFields(
-    list: FieldCheck[],
-    cells: string[],
-    line: number,
-    values: Value[],
-    known: Int32Array,
-  ): boolean {
-    const r = this.result;
-    let rowOk = true;
-    for (let n = 0; n < list.length; n++) {
-      const c = list[n]!;
-      const fi = c.index;
-      const col = c.col;
-      if (col < 0) {
-        rowOk = false; // the column is missing from the header (reported there)
-        continue;
-      }
-      const text = cells[col]!;
-      const code = c.plainCategories ? c.category(text) : -1;
-      if (code >= 0) {
-        values[fi] = text;
-        known[fi] = code;
-        continue;
-      }
-      known[fi] = -1;
-      const f = c.field;
-      const caster = c.caster;
-      let v: Value | typeof INVALID | undefined;
-      // Disclosure scan first: a cell holding an identifier is reported as
-      // such (masked), not as a type error that would echo it. A number
-      // field reads the value first, as a short number needs no scan.
-      if (text.length >= 5) {
-        r.cellsScanned++;
-        let found: Finding | undefined;
-        if (c.castBeforeScan) {
-          v = caster.read(text);
-          if (typeof v !== 'number' || mayHoldIdentifier(text, c.exponent)) found = scanCell(text);
-        } else found = scanCell(text);
-        if (found) {
-          const d = describeFinding(found.kind);
-          this.cell(
-            line,
-            col,
-            f,
-            `disclosure:${found.kind}`,
-            `value "${mask(found.match)}" ${d.message}`,
-            d.hint,
-          );
-          rowOk = false;
-          values[fi] = text.trim();
-          continue;
-        }
-      }
-      if (v === undefined) v = caster.read(text);
-      if (v === INVALID) {
-        const e = caster.explain(text);
-        this.cell(line, col, f, e.rule, e.message, e.hint);
-        rowOk = false;
-        values[fi] = text.trim();
-        continue;
-      }
-      values[fi] = v;
-      if (v === null || v === '') {
-        if (c.required) {
-          this.cell(
-            line,
-            col,
-            f,
-            'required',
-            'a value is required but the cell is empty',
-            `Fill in the cell, or make the field optional in the codebook (constraints.required).${f.missingValues.length > 1 ? ` Missing-value codes: ${f.missingValues.map((m) => `"${m}"`).join(', ')}.` : ''}`,
-          );
-          rowOk = false;
-        }
-        if (v === null) continue;
-      }
-      const cats = c.categorySet;
-      const en = c.enumSet;
-      const u = c.unique;
-      // The value as text, made only when a check below needs it.
-      const s = typeof v === 'string' ? v : cats || en || u ? String(v) : '';
-      if (cats && !cats.has(s)) {
-        this.cell(
-          line,
-          col,
-          f,
-          'enum',
-          `"${s}" is not one of the categories ${[...cats].join(', ')}`,
-          lostZero(s, cats) ?? 'Use a category listed in the codebook, or add it there with its labels.',
-        );
-        rowOk = false;
-      } else if (cats && c.plainCategories) {
-        // A category written with spaces around it ("L ") is that category,
-        // in the same equivalence class as "L".
-        const k = c.category(s);
-        if (k >= 0) known[fi] = k;
-      }
-      if (en && !en.has(s)) {
-        this.cell(
-          line,
-          col,
-          f,
-          'enum',
-          `"${s}" is not one of ${[...en].join(', ')}`,
-          'constraints.enum lists the allowed values.',
-        );
-        rowOk = false;
-      }
-      if (typeof v === 'number') {
-        if (c.minimum !== undefined && v < c.minimum) {
-          this.cell(
-            line,
-            col,
-            f,
-            'minimum',
-            `${v} is below the minimum ${c.minimum}`,
-            "Check the value, or the codebook's constraints.minimum.",
-          );
-          rowOk = false;
-        }
-        if (c.maximum !== undefined && v > c.maximum) {
-          this.cell(
-            line,
-            col,
-            f,
-            'maximum',
-            `${v} is above the maximum ${c.maximum}`,
-            "Check the value, or the codebook's constraints.maximum.",
-          );
-          rowOk = false;
-        }
-      } else if (typeof v === 'string') {
-        if (c.minLength !== undefined && v.length < c.minLength) {
-          this.cell(
-            line,
-            col,
-            f,
-            'minLength',
-            `is shorter than ${c.minLength} characters`,
-            'constraints.minLength',
-          );
-          rowOk = false;
-        }
-        if (c.maxLength !== undefined && v.length > c.maxLength) {
-          this.cell(
-            line,
-            col,
-            f,
-            'maxLength',
-            `is longer than ${c.maxLength} characters`,
-            'constraints.maxLength',
-          );
-          rowOk = false;
-        }
-        if (v.length > CELL_MAX_CHARS) {
-          this.cell(
-            line,
-            col,
-            f,
-            'cell-too-long',
-            `has ${v.length} characters; an Excel cell holds at most ${CELL_MAX_CHARS}`,
-            'The XLSX download would cut this text. Shorten it, or split it over two rows or columns (and the codebook).',
-          );
-          rowOk = false;
-        }
-        const p = c.pattern;
-        if (p && !p.test(v)) {
-          this.cell(
-            line,
-            col,
-            f,
-            'pattern',
-            `"${v}" does not match the pattern ${f.constraints.pattern}`,
-            /^\d+$/.test(v) && p.test(`0${v}`)
-              ? `"0${v}" would match: Excel drops leading zeros when a column is formatted as a number. Format the column as text in Excel and export again.`
-              : 'constraints.pattern gives the form values must take.',
-          );
-          rowOk = false;
-        }
-      }
-      if (u) {
-        if (!u.add(s)) {
-          this.cell(
-            line,
-            col,
-            f,
-            'unique',
-            `"${s}" appears more than once`,
-            'Values of this column must be unique (constraints.unique).',
-          );
-          rowOk = false;
-        }
-      }
-    }
-    return rowOk;
+  private accept(c: FieldCheck, text: string, values: Value[], known: Int32Array): number {
+    return c.quick!(text, values, known);
   }
 
-  /**
-   * Checks the fields of `accept`'s kinds without reporting: true when each
-   * passes every check, its value and category index then in `values` and
-   * `known`. Each loop mirrors what the full checks do for that kind.
-   */
-  private accept(cells: string[], values: Value[], known: Int32Array): boolean {
-    const categoryChecks = this.categoryChecks;
-    for (let n = 0; n < categoryChecks.length; n++) {
-      const c = categoryChecks[n]!;
-      if (c.col < 0) return false;
-      const text = cells[c.col]!;
-      const code = c.category(text);
-      if (code < 0) return false;
-      values[c.index] = text;
-      known[c.index] = code;
+  /** The publish pass: a row known to pass, cast and handed on. */
+  private cast(cells: string[]): void {
+    const checks = this.checks;
+    const values: Value[] = this.collect ? new Array(checks.length) : this.scratch;
+    for (let n = 0; n < checks.length; n++) {
+      const c = checks[n]!;
+      values[n] = c.value(cells[c.col]!);
     }
-    let scanned = 0;
-    const numberChecks = this.numberChecks;
-    for (let n = 0; n < numberChecks.length; n++) {
-      const c = numberChecks[n]!;
-      if (c.col < 0) return false;
-      const text = cells[c.col]!;
-      const v = c.caster.read(text);
-      if (typeof v !== 'number' || mayHoldIdentifier(text, c.exponent)) return false;
-      if (c.minimum !== undefined && v < c.minimum) return false;
-      if (c.maximum !== undefined && v > c.maximum) return false;
-      if (text.length >= 5) scanned++;
-      values[c.index] = v;
-      known[c.index] = -1;
-    }
-    const stringChecks = this.stringChecks;
-    for (let n = 0; n < stringChecks.length; n++) {
-      const c = stringChecks[n]!;
-      if (c.col < 0) return false;
-      const text = cells[c.col]!;
-      if (text.length >= 5) {
-        if (scanCell(text)) return false;
-        scanned++;
-      }
-      const v = c.caster.read(text) as string | null;
-      if (v === null || v === '') {
-        if (c.required) return false;
-      }
-      if (v !== null) {
-        if (c.minLength !== undefined && v.length < c.minLength) return false;
-        if (c.maxLength !== undefined && v.length > c.maxLength) return false;
-        if (v.length > CELL_MAX_CHARS) return false;
-        if (c.pattern && !c.pattern.test(v)) return false;
-      }
-      values[c.index] = v;
-      known[c.index] = -1;
-    }
-    this.result.cellsScanned += scanned;
-    return true;
+    if (this.collect) this.result.rows.push(values);
+    if (this.onRow) this.onRow(values);
   }
 
   /** A value in a column without a name, which no field reads. */
@@ -813,7 +883,8 @@ export class TableValidator {
     });
   }
 
-  private cell(line: number, col: number, f: FieldSpec, rule: string, message: string, hint: string): void {
+  /** Reports a problem with the cell of field `f` in column `col` (0-based) of `line`. */
+  cell(line: number, col: number, f: FieldSpec, rule: string, message: string, hint: string): void {
     this.log.add({ file: this.file, line, column: col + 1, variable: f.name, rule, message, hint });
   }
 
