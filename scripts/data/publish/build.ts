@@ -222,17 +222,16 @@ export async function writeDataset(
   const names = fileNames(id, spec.synthetic !== false);
   const vdir = path.join(out, id, spec.version);
   mkdirSync(vdir, { recursive: true });
-  const raw = spec.raw as Record<string, unknown>;
   const head = {
     id,
     version: spec.version,
     title: spec.label,
     description: spec.description,
-    keywords: Array.isArray(raw.keywords) ? raw.keywords.map(String) : [],
+    keywords: spec.keywords,
     synthetic: spec.synthetic,
-    licenses: (raw.licenses as DatasetMeta['licenses']) ?? [],
-    sources: (raw.sources as DatasetMeta['sources']) ?? [],
-    contributors: (raw.contributors as DatasetMeta['contributors']) ?? [],
+    licenses: spec.licenses,
+    sources: spec.sources,
+    contributors: spec.contributors,
   };
 
   // The files of the bundle, in the order a reader meets them.
