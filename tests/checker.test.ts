@@ -61,6 +61,11 @@ const fixtures: Record<string, string> = {
     '<p>Text</p>',
     `<script>addEventListener('load', () => setTimeout(() => fetch('https://api.example.com/data.json').catch(() => {}), 50));</script>`,
   ),
+  'remember.html': page(
+    'Remember',
+    '<p>Text</p>',
+    `<script>localStorage.setItem('seen', '1'); sessionStorage.setItem('seen', '1'); document.cookie = 'seen=1; path=/';</script>`,
+  ),
   'console-error.html': page('Console error', '<p>Text</p><script>console.error("boom")</script>'),
   'dark-only.html': page(
     'Dark only',
@@ -225,6 +230,19 @@ describe('page visit in Chromium', () => {
       ]);
     } finally {
       await v.close();
+    }
+  });
+  test('a page reused for the next visit keeps nothing of the last one', async () => {
+    const first = await visit(browser, new URL('remember.html', server.url).href);
+    await first.close();
+    const next = await visit(browser, server.url);
+    try {
+      expect(next.page).toBe(first.page);
+      expect(
+        await next.page.evaluate('[localStorage.length, sessionStorage.length, document.cookie]'),
+      ).toEqual([0, 0, '']);
+    } finally {
+      await next.close();
     }
   });
   test('a missing asset is reported as an HTTP error', async () => {
