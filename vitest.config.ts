@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
     // Test files in parallel on every core (vitest's default leaves one free):
     // the browser tests spend most of their time waiting on Chromium.
     maxWorkers: '100%',
+    // The longest browser test files first, also on a fresh clone that has no timings yet.
+    sequence: { sequencer: LongestFirst },
     projects: [
       // Tests that render .astro components with Astro's container API.
       'vitest.astro.config.ts',

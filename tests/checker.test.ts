@@ -16,13 +16,15 @@ import { checkRefs, collectIds, collectRefs } from './support/links.ts';
 import { listPages } from './support/pages.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 
-// Written like Astro's output: upper-case doctype, void elements without a slash.
+// Written like Astro's output: upper-case doctype, void elements without a slash; an icon named
+// like the site's (else Chromium asks for /favicon.ico, outside the fixture's base).
 const page = (title: string, body: string, head = '') => `<!DOCTYPE html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>${title}</title>${head}
+    <title>${title}</title>
+    <link rel="icon" href="/base/pic.svg" type="image/svg+xml">${head}
   </head>
   <body>
     <main>
@@ -53,6 +55,17 @@ const fixtures: Record<string, string> = {
   'no-alt.html': page('No alt', '<p><img src="pic.svg" width="10" height="10"></p>'),
   'invalid.html': page('Invalid', '<p><div>block in paragraph</div></p>'),
   'external.html': page('External', '<p>Text</p>', '<script src="https://cdn.example.com/lib.js"></script>'),
+  // A request the page's script makes a little after the load event: still part of the visit.
+  'late-external.html': page(
+    'Late external',
+    '<p>Text</p>',
+    `<script>addEventListener('load', () => setTimeout(() => fetch('https://api.example.com/data.json').catch(() => {}), 50));</script>`,
+  ),
+  'remember.html': page(
+    'Remember',
+    '<p>Text</p>',
+    `<script>localStorage.setItem('seen', '1'); sessionStorage.setItem('seen', '1'); document.cookie = 'seen=1; path=/';</script>`,
+  ),
   'console-error.html': page('Console error', '<p>Text</p><script>console.error("boom")</script>'),
   'dark-only.html': page(
     'Dark only',
@@ -207,6 +220,29 @@ describe('page visit in Chromium', () => {
       ]);
     } finally {
       await v.close();
+    }
+  });
+  test('a request to another host made after the load event is reported too', async () => {
+    const v = await visit(browser, new URL('late-external.html', server.url).href);
+    try {
+      expect(v.problems).toEqual([
+        expect.stringContaining('request to another host: https://api.example.com/data.json'),
+      ]);
+    } finally {
+      await v.close();
+    }
+  });
+  test('a page reused for the next visit keeps nothing of the last one', async () => {
+    const first = await visit(browser, new URL('remember.html', server.url).href);
+    await first.close();
+    const next = await visit(browser, server.url);
+    try {
+      expect(next.page).toBe(first.page);
+      expect(
+        await next.page.evaluate('[localStorage.length, sessionStorage.length, document.cookie]'),
+      ).toEqual([0, 0, '']);
+    } finally {
+      await next.close();
     }
   });
   test('a missing asset is reported as an HTTP error', async () => {

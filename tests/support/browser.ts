@@ -1,11 +1,19 @@
 /**
  * Headless Chromium for the browser tests, through playwright-core: one
- * browser per test file, a fresh context per page, axe-core loaded in every
- * page, and a record of everything that went wrong while the page loaded.
+ * browser per test file, pages reused from one visit to the next, and a
+ * record of everything that went wrong while a page loaded.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+  type Request,
+  type Response,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { chromiumArgs, findChromium } from './chromium.ts';
 
@@ -35,57 +43,150 @@ export interface PageVisit {
   context: BrowserContext;
   /** Console errors, uncaught exceptions, failed requests, HTTP errors, requests to other hosts. */
   problems: string[];
+  /** Resolves once no request of the page has been in flight for a moment (see `visit`). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface VisitOptions {
   colorScheme?: 'light' | 'dark';
   javaScriptEnabled?: boolean;
-  /** Load axe-core into the page before its own scripts (default true). */
+  /** Load axe-core into the page before its own scripts (default false: `axeViolations` loads it when needed). */
   axe?: boolean;
-  /** Wait until the network has been idle (default), or only for the load event. */
-  waitUntil?: 'networkidle' | 'load';
 }
 
+/** How long no request may be in flight before a page counts as settled. */
+const quietMs = 150;
+/** A page whose requests never finish counts as settled after this long (Playwright's own network idle would time out). */
+const settleLimitMs = 10_000;
+
 /**
- * Opens `url` in a new context. Requests to any host other than the page's
- * own are blocked and reported.
+ * Pages left open between visits, per browser and settings. Opening a page
+ * costs Chromium a window and a renderer process (most of a plain visit's
+ * CPU time); navigating an open page to the next address of the same site
+ * costs neither. Nothing of one visit reaches the next: cookies and storage
+ * are cleared and the page is sent to `about:blank` in between, and the test
+ * server forbids caching.
  */
-export async function visit(browser: Browser, url: string, options: VisitOptions = {}): Promise<PageVisit> {
+const idlePages = new WeakMap<Browser, Map<string, Page[]>>();
+
+async function takePage(browser: Browser, options: VisitOptions, key: string): Promise<Page> {
+  const idle = idlePages.get(browser)?.get(key)?.pop();
+  if (idle && !idle.isClosed()) return idle;
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     serviceWorkers: 'block',
   });
-  if (options.axe ?? true) await context.addInitScript({ content: axeSource });
+  if (options.axe) await context.addInitScript({ content: axeSource });
+  return context.newPage();
+}
+
+/** Ends the visit on `page` and keeps the page for the next visit with the same settings (or closes it). */
+async function releasePage(browser: Browser, page: Page, options: VisitOptions, key: string): Promise<void> {
+  try {
+    // What a page may keep for the next one of its origin (the site keeps nothing today).
+    await page.context().clearCookies();
+    if (page.url().startsWith('http')) {
+      await page.evaluate('localStorage.clear(); sessionStorage.clear()').catch(() => undefined);
+    }
+    await page.goto('about:blank');
+    await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
+  } catch {
+    await page
+      .context()
+      .close()
+      .catch(() => undefined);
+    return;
+  }
+  if (!idlePages.has(browser)) idlePages.set(browser, new Map());
+  const byKey = idlePages.get(browser)!;
+  if (!byKey.has(key)) byKey.set(key, []);
+  byKey.get(key)!.push(page);
+}
+
+/**
+ * Opens `url` in a page of its own (a page left by an earlier visit, or a
+ * new one in a new context) and waits for the load event and then until no
+ * request has been in flight for 150 ms (what the page's scripts fetch once
+ * loaded is part of the visit). Requests to any host other than the page's
+ * own are reported; Chromium cannot resolve other hosts at all
+ * (`--host-resolver-rules` in chromium.ts), so none leaves the machine.
+ * `close()` ends the visit; the page must not be used after it.
+ */
+export async function visit(browser: Browser, url: string, options: VisitOptions = {}): Promise<PageVisit> {
+  const key = JSON.stringify([
+    options.colorScheme ?? 'light',
+    options.javaScriptEnabled ?? true,
+    !!options.axe,
+  ]);
+  const page = await takePage(browser, options, key);
   const origin = new URL(url).origin;
   const problems: string[] = [];
-  const blocked = new Set<string>();
-  await context.route('**/*', (route) => {
-    const requested = route.request().url();
-    if (/^(data|blob):/.test(requested) || new URL(requested).origin === origin) return route.continue();
-    blocked.add(requested);
+  const outside = new Set<string>();
+  const inFlight = new Set<Request>();
+  let lastChange = performance.now();
+  const onRequest = (req: Request) => {
+    inFlight.add(req);
+    lastChange = performance.now();
+    const requested = req.url();
+    if (/^(data|blob):/.test(requested) || new URL(requested).origin === origin) return;
+    outside.add(requested);
     problems.push(`request to another host: ${requested}`);
-    return route.abort('blockedbyclient');
-  });
-  const page = await context.newPage();
-  page.on('console', (msg) => {
+  };
+  const onFinished = (req: Request) => {
+    inFlight.delete(req);
+    lastChange = performance.now();
+  };
+  const onFailed = (req: Request) => {
+    onFinished(req);
+    if (outside.has(req.url())) return;
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? 'unknown error'})`);
+  };
+  const onConsole = (msg: ConsoleMessage) => {
     if (msg.type() !== 'error') return;
     const loc = msg.location();
-    if (blocked.size > 0 && /ERR_BLOCKED_BY_CLIENT/.test(msg.text())) return;
+    // The failed load of a request to another host, reported above.
+    if (outside.size > 0 && /ERR_NAME_NOT_RESOLVED/.test(msg.text())) return;
     problems.push(`console error: ${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    if (blocked.has(req.url())) return;
-    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? 'unknown error'})`);
-  });
-  page.on('response', (res) => {
+  };
+  const onPageError = (err: Error) => problems.push(`uncaught exception: ${err.message}`);
+  const onResponse = (res: Response) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
-  });
-  const response = await page.goto(url, { waitUntil: options.waitUntil ?? 'networkidle' });
-  if (!response) problems.push(`no response for ${url}`);
-  return { page, context, problems, close: () => context.close() };
+  };
+  page.on('request', onRequest);
+  page.on('requestfinished', onFinished);
+  page.on('requestfailed', onFailed);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  page.on('response', onResponse);
+  const settled = async () => {
+    const limit = performance.now() + settleLimitMs;
+    while ((inFlight.size > 0 || performance.now() - lastChange < quietMs) && performance.now() < limit) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    page.off('request', onRequest);
+    page.off('requestfinished', onFinished);
+    page.off('requestfailed', onFailed);
+    page.off('console', onConsole);
+    page.off('pageerror', onPageError);
+    page.off('response', onResponse);
+    await releasePage(browser, page, options, key);
+  };
+  try {
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response) problems.push(`no response for ${url}`);
+    await settled();
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { page, context: page.context(), problems, settled, close };
 }
 
 /** The WCAG 2.2 A and AA rule sets of axe-core. */
@@ -110,7 +211,7 @@ function describeViolations(violations: AxeViolation[], label?: string): string[
 /**
  * axe-core violations of the page (WCAG 2.2 A/AA rules, or only `rules`),
  * one line each with the offending elements. axe-core is run directly in the
- * page (loaded before the page's own scripts by `visit`, or injected here):
+ * page (injected here, unless `visit` loaded it before the page's own scripts):
  * several times faster than @axe-core/playwright's builder, which matters
  * when every page of the site is checked.
  */

@@ -33,8 +33,13 @@ export function findChromium(): { path: string } | { error: string } {
   return found ? { path: found } : { error: howToGetChromium };
 }
 
-/** Flags for headless runs in containers and CI (no sandbox, no GPU, no background traffic). */
+/**
+ * Flags for headless runs in containers and CI (no sandbox, no GPU, no
+ * background traffic). No host but this machine resolves: a page's request to
+ * another host fails at once (and `visit` reports it) instead of going out.
+ */
 export const chromiumArgs = [
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
