@@ -17,6 +17,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['src/**/*.astro.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // One module graph per worker rather than per file (about 1 s of start-up a file):
+          // each test restores the environment variables it sets.
+          isolate: false,
         },
       },
       {

@@ -177,26 +177,27 @@ describe('figures', () => {
   });
 
   test.each([375, 1280])('no layout shift on figure pages at %i px (CLS < 0.01)', async (width) => {
-    for (const p of figureOwnPages.filter((x) => !x.path.startsWith('en/'))) {
-      const context = await browser().newContext({ viewport: { width, height: 800 } });
-      try {
-        const page = await context.newPage();
-        await page.addInitScript(() => {
-          (window as unknown as { cls: number }).cls = 0;
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-              if (!e.hadRecentInput) (window as unknown as { cls: number }).cls += e.value;
-            }
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
+    // One page per width: each navigation is a new document, and the init script counts its shifts afresh.
+    const context = await browser().newContext({ viewport: { width, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        (window as unknown as { cls: number }).cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!e.hadRecentInput) (window as unknown as { cls: number }).cls += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      for (const p of figureOwnPages.filter((x) => !x.path.startsWith('en/'))) {
         await page.goto(new URL(p.path, inject('siteRoot')).href, { waitUntil: 'networkidle' });
         await page.mouse.wheel(0, 2000);
         await page.waitForTimeout(300);
         const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
         expect(cls, `/${p.path}`).toBeLessThan(0.01);
-      } finally {
-        await context.close();
       }
+    } finally {
+      await context.close();
     }
   });
 
