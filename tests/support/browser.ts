@@ -154,12 +154,16 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
   const onResponse = (res: Response) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
   };
-  page.on('request', onRequest);
-  page.on('requestfinished', onFinished);
-  page.on('requestfailed', onFailed);
-  page.on('console', onConsole);
-  page.on('pageerror', onPageError);
-  page.on('response', onResponse);
+  const listeners = {
+    request: onRequest,
+    requestfinished: onFinished,
+    requestfailed: onFailed,
+    console: onConsole,
+    pageerror: onPageError,
+    response: onResponse,
+  };
+  for (const [event, listener] of Object.entries(listeners))
+    page.on(event as 'request', listener as typeof onRequest);
   const settled = async () => {
     const limit = performance.now() + settleLimitMs;
     while ((inFlight.size > 0 || performance.now() - lastChange < quietMs) && performance.now() < limit) {
@@ -170,12 +174,8 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
   const close = async () => {
     if (closed) return;
     closed = true;
-    page.off('request', onRequest);
-    page.off('requestfinished', onFinished);
-    page.off('requestfailed', onFailed);
-    page.off('console', onConsole);
-    page.off('pageerror', onPageError);
-    page.off('response', onResponse);
+    for (const [event, listener] of Object.entries(listeners))
+      page.off(event as 'request', listener as typeof onRequest);
     await releasePage(browser, page, options, key);
   };
   try {

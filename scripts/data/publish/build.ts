@@ -269,10 +269,7 @@ export async function writeDataset(
   for (const t of checked.tables) {
     const csv = new CsvWriter(path.join(vdir, names.csv(t.table.name)), t.table);
     const json = new JsonWriter(path.join(vdir, names.json(t.table.name)), t.table);
-    const excelCsv = new ExcelCsvWriter(
-      path.join(vdir, names.excelCsv(t.table.name)),
-      t.table.fields.map((f) => f.name),
-    );
+    const excelCsv = new ExcelCsvWriter(path.join(vdir, names.excelCsv(t.table.name)), t.table);
     const labelled = locales.map((lang) => ({
       lang,
       label: labeller(t.table, lang),

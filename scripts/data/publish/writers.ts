@@ -91,13 +91,17 @@ function excelCell(v: Value): string {
  */
 export class CsvWriter {
   private sink: FileSink;
-  constructor(path: string, table: TableSpec) {
+  private readonly separator: string;
+  private readonly cell: (v: Value) => string;
+  constructor(path: string, table: TableSpec, separator = ',', cell = csvCell, start = '') {
+    this.separator = separator;
+    this.cell = cell;
     this.sink = new FileSink(path);
-    this.sink.write(table.fields.map((f) => csvCell(f.name)).join(',') + '\r\n');
+    this.sink.write(start + table.fields.map((f) => cell(f.name)).join(separator) + '\r\n');
   }
   row(values: readonly Value[]): void {
     let line = '';
-    for (let i = 0; i < values.length; i++) line += (i ? ',' : '') + csvCell(values[i]!);
+    for (let i = 0; i < values.length; i++) line += (i ? this.separator : '') + this.cell(values[i]!);
     this.sink.write(line + '\r\n');
   }
   close(): Written {
@@ -111,19 +115,9 @@ export class CsvWriter {
  * bytes as Windows-1252), `;` between cells (the locale's list separator),
  * "," before decimals, CRLF. See `excelCell` for formulas.
  */
-export class ExcelCsvWriter {
-  private sink: FileSink;
-  constructor(path: string, header: readonly string[]) {
-    this.sink = new FileSink(path);
-    this.sink.write('\ufeff' + header.map(excelCell).join(';') + '\r\n');
-  }
-  row(values: readonly Value[]): void {
-    let line = '';
-    for (let i = 0; i < values.length; i++) line += (i ? ';' : '') + excelCell(values[i]!);
-    this.sink.write(line + '\r\n');
-  }
-  close(): Written {
-    return this.sink.close();
+export class ExcelCsvWriter extends CsvWriter {
+  constructor(path: string, table: TableSpec) {
+    super(path, table, ';', excelCell, '\ufeff');
   }
 }
 
